@@ -197,6 +197,8 @@ class PlanStep:
     exercise: str
     # Overrides of the step's exercise, already parsed (e.g. (("rounds", 1),)).
     overrides: tuple[tuple[str, Any], ...] = ()
+    # Line and column in the plan's file, for messages about this step.
+    at: tuple[int, int] = field(default=(1, 1), compare=False, repr=False)
 
 
 @dataclass(frozen=True, kw_only=True)

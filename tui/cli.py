@@ -1,0 +1,108 @@
+"""The `tandem` command: argument parsing and the commands that need no screen."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from rich.cells import cell_len
+
+from tui import __version__
+from tui.core.library import ExerciseFolder, Library, exercise_files, load_library
+from tui.core.problems import Problem
+from tui.paths import Paths, builtin_exercises_dir
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="tandem",
+        description="Guided, timed exercises for two partners at one keyboard.",
+    )
+    parser.add_argument("--version", action="version", version=f"tandem {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR", help="keep sessions and settings here (or set TANDEM_DATA_DIR)")
+    parser.add_argument(
+        "--exercises-dir",
+        metavar="DIR",
+        action="append",
+        default=[],
+        help="also load exercises from this folder (may be given more than once)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    check = commands.add_parser("check", help="validate exercise files (exit 1 on any problem)")
+    check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to check (default: the whole library)")
+    commands.add_parser("list", help="list the exercise library")
+    commands.add_parser("paths", help="print where data and user exercises live")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    paths = Paths.resolve(args.data_dir)
+    folders = library_folders(paths, args.exercises_dir)
+    if args.command == "check":
+        return check(folders, [Path(p) for p in args.paths])
+    if args.command == "paths":
+        return print_paths(paths)
+    return list_library(load_library(folders))
+
+
+def library_folders(paths: Paths, extra_dirs: Sequence[str]) -> list[ExerciseFolder]:
+    return [
+        ExerciseFolder(builtin_exercises_dir(), builtin=True),
+        ExerciseFolder(paths.user_exercises_dir),
+        *(ExerciseFolder(Path(folder)) for folder in extra_dirs),
+    ]
+
+
+def check(folders: list[ExerciseFolder], targets: list[Path]) -> int:
+    missing = [Problem(str(target), 1, 1, "no such file or folder") for target in targets if not target.exists()]
+    in_library = {path.resolve() for folder in folders for path in exercise_files(folder.path)}
+    named = {path.resolve() for target in targets for path in exercise_files(target)}
+    # Named files outside the library are checked on top of it, so their plans may use built-in exercises.
+    extra = [ExerciseFolder(path) for path in sorted(named - in_library)]
+    library = load_library([*folders, *extra])
+    checked = named if targets else in_library
+    problems = missing + [p for p in library.problems if Path(p.path).resolve() in checked]
+    for notice in library.notices:
+        if Path(notice.path).resolve() in checked:
+            print(f"note: {notice}")
+    for problem in problems:
+        print(problem)
+    if problems:
+        files = len({problem.path for problem in problems})
+        print(f"{_count(len(problems), 'problem')} in {_count(files, 'file')}.", file=sys.stderr)
+        return 1
+    print(f"All good: {_count(len(checked), 'file')} checked, {_count(len(library), 'exercise')} in the library.")
+    return 0
+
+
+def list_library(library: Library) -> int:
+    rows = [("ID", "TYPE", "TITLE", "MIN", "SOURCE")]
+    for exercise in library:
+        source = "built-in" if exercise.origin.builtin else exercise.origin.path
+        rows.append((exercise.id, exercise.type.value, exercise.title, str(library.minutes(exercise)), source))
+    widths = [max(cell_len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        cells = [cell + " " * (width - cell_len(cell)) for cell, width in zip(row, widths)]
+        print("  ".join(cells).rstrip())
+    if library.problems:
+        files = len(library.files_with_problems)
+        print(f"\n{_count(files, 'exercise file')} {'has' if files == 1 else 'have'} problems — run `tandem check`.")
+    return 0
+
+
+def print_paths(paths: Paths) -> int:
+    print(f"data:      {paths.data_dir}")
+    print(f"exercises: {paths.user_exercises_dir}")
+    print(f"built-in:  {builtin_exercises_dir()}")
+    return 0
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
