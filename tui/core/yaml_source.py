@@ -20,7 +20,6 @@ WITH_LIBYAML = _Loader.__name__ == "CSafeLoader"
 
 # Plain-word versions of the parser's own phrases.
 _FRIENDLIER = (
-    ("found character '\\t' that cannot start any token", "a tab is used for indentation here; use spaces instead"),
     ("found unexpected end of stream", "the file ends inside a quoted text; is a closing quote missing?"),
     ("found unknown escape character", "unknown escape after a backslash inside double quotes"),
     ("mapping values are not allowed here", "a `:` is not expected here; put quotes around text that contains `: `"),
@@ -40,7 +39,7 @@ def read_documents(path: str, data: bytes, loader: type = _Loader) -> tuple[list
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        return [], [Problem(path, line, column, _plain(error))]
+        return [], [Problem(path, line, column, _plain(error, text, mark))]
     except yaml.YAMLError as error:
         return [], [Problem(path, 1, 1, f"this is not readable YAML ({error})")]
     except RecursionError:
@@ -63,7 +62,10 @@ def _decode(path: str, data: bytes) -> tuple[str, Problem | None]:
         )
 
 
-def _plain(error: yaml.MarkedYAMLError) -> str:
+def _plain(error: yaml.MarkedYAMLError, text: str, mark: yaml.Mark | None) -> str:
+    # LibYAML does not name the character, so look at it.
+    if mark is not None and mark.index < len(text) and text[mark.index] == "\t":
+        return "a tab is used for indentation here; use spaces instead"
     raw = " ".join(part for part in (error.context, error.problem) if part)
     for phrase, friendlier in _FRIENDLIER:
         if phrase in raw:
