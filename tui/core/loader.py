@@ -40,6 +40,7 @@ ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_STEP_SECONDS = 3 * 3600
 
 _TAG = "tag:yaml.org,2002:"
+_STR = _TAG + "str"
 _PLAIN_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null", "map", "seq")}
 _E = TypeVar("_E", bound=StrEnum)
 _FAILED = object()  # a value already reported as a problem
@@ -347,9 +348,10 @@ def _phases(reader: _Reader, node: yaml.Node, what: str) -> tuple[Phase, ...] | 
 
 
 def _card(reader: _Reader, node: yaml.Node, what: str) -> Card | None:
-    if isinstance(node, yaml.ScalarNode) and node.tag == _TAG + "str":
-        text = reader.text(node, what)
-        return None if text is None else Card(text=text)
+    if type(node) is yaml.ScalarNode and node.tag == _STR:
+        # The common case, kept short: decks can hold tens of thousands of cards.
+        text = node.value.strip()
+        return Card(text=text) if text else reader.text(node, what)
     values = reader.fields(node, what, CARD_READERS, ("text",))
     return None if values is None else Card(**values)
 
