@@ -151,3 +151,18 @@ def test_fingerprint_follows_the_definition_not_the_file() -> None:
     moved = load_file("b.yaml", b"\n\n" + ALL_TYPES.encode()).exercises[0]
     changed = load_file("c.yaml", ALL_TYPES.replace("1m30s", "2m").encode()).exercises[0]
     assert first.fingerprint() == moved.fingerprint() != changed.fingerprint()
+
+
+def test_plain_values_in_text_places_are_text() -> None:
+    data = b"id: d\ntype: cards\ntitle: 1984\nsummary: Since 2024-05-01\ncards:\n  - 42\n  - 2024-05-01\n---\n"
+    result = load_file("d.yaml", data)
+    assert result.problems == []
+    (deck,) = result.exercises
+    assert (deck.title, deck.summary) == ("1984", "Since 2024-05-01")
+    assert [card.text for card in deck.cards] == ["42", "2024-05-01"]
+
+
+def test_a_plan_step_cannot_override_steps() -> None:
+    data = b"id: p\ntype: plan\ntitle: P\nsteps:\n  - {exercise: q, steps: [r]}\n"
+    (problem,) = load_file("p.yaml", data).problems
+    assert problem.message.startswith("unknown key `steps`")

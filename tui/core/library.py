@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tui.core.loader import TYPE_KEYS, did_you_mean, load_file
+from tui.core.loader import OVERRIDE_KEYS, TYPE_KEYS, did_you_mean, load_file
 from tui.core.model import (
     Appreciation,
     Cards,
@@ -165,7 +165,7 @@ def _step_problem(library: Library, plan: Plan, failed_ids: set[str]) -> Problem
                 return Problem(*where, f"step `{step.exercise}` has problems of its own, so this plan cannot run")
             hint = did_you_mean(step.exercise, library.exercises)
             return Problem(*where, f"no exercise has the id `{step.exercise}`{hint}")
-        allowed = {*TYPE_KEYS[target.type].all, "title", "summary"}
+        allowed = {key for key in TYPE_KEYS[target.type].all if key in OVERRIDE_KEYS} | {"title", "summary"}
         for key, _value in step.overrides:
             if key not in allowed:
                 return Problem(

@@ -41,7 +41,9 @@ MAX_STEP_SECONDS = 3 * 3600
 
 _TAG = "tag:yaml.org,2002:"
 _STR = _TAG + "str"
-_PLAIN_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null", "map", "seq")}
+# Tags the resolver gives plain values; a date written in text (timestamp) is still text to us.
+_PLAIN_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
+_NULL = _TAG + "null"
 _E = TypeVar("_E", bound=StrEnum)
 _FAILED = object()  # a value already reported as a problem
 
@@ -68,9 +70,11 @@ def load_file(path: str, data: bytes | None = None, *, builtin: bool = False) ->
     try:
         documents, problems = read_documents(path, data)
         result.problems.extend(problems)
-        if not documents and not problems:
+        if not problems and all(isinstance(d, yaml.ScalarNode) and d.tag == _NULL for d in documents):
             result.problems.append(Problem(path, 1, 1, "the file holds no exercise (it is empty or only comments)"))
         for document in documents:
+            if isinstance(document, yaml.ScalarNode) and document.tag == _NULL:
+                continue  # an empty document, e.g. after a trailing `---`
             reader = _Reader(path)
             exercise = reader.exercise(document, builtin)
             result.problems.extend(reader.problems)
@@ -146,7 +150,7 @@ class _Reader:
     def text(self, node: yaml.Node, what: str, *, required: bool = True) -> str | None:
         if not self._enter(node, what):
             return None
-        if not isinstance(node, yaml.ScalarNode) or node.tag == _TAG + "null":
+        if not isinstance(node, yaml.ScalarNode) or node.tag == _NULL:
             self.problem(node, f"{what} should be text, not {_shape(node)}")
             return None
         # The text exactly as written: `title: 1984` is the words "1984", not a number.
@@ -318,6 +322,8 @@ TYPE_KEYS: dict[ExerciseType, TypeKeys] = {
     ExerciseType.CHECK_IN: TypeKeys(("questions",), ("prompt",)),
     ExerciseType.PLAN: TypeKeys(("steps",), ()),
 }
+# Keys a plan step may override. Not `steps`: a plan's steps are checked where the plan is defined.
+OVERRIDE_KEYS = frozenset(key for keys in TYPE_KEYS.values() for key in keys.all if key != "steps") | {"title", "summary"}
 
 def _type_names() -> str:
     return ", ".join(f"`{kind.value}`" for kind in ExerciseType)
@@ -352,6 +358,9 @@ def _card(reader: _Reader, node: yaml.Node, what: str) -> Card | None:
         # The common case, kept short: decks can hold tens of thousands of cards.
         text = node.value.strip()
         return Card(text=text) if text else reader.text(node, what)
+    if isinstance(node, yaml.ScalarNode):
+        text = reader.text(node, what)
+        return None if text is None else Card(text=text)
     values = reader.fields(node, what, CARD_READERS, ("text",))
     return None if values is None else Card(**values)
 
@@ -364,7 +373,7 @@ def _cards(reader: _Reader, node: yaml.Node, what: str) -> tuple[Card, ...] | No
 
 
 def _question(reader: _Reader, node: yaml.Node, what: str) -> Question | None:
-    if isinstance(node, yaml.ScalarNode) and node.tag == _TAG + "str":
+    if isinstance(node, yaml.ScalarNode):
         text = reader.text(node, what)
         return None if text is None else Question(text=text)
     values = reader.fields(node, what, QUESTION_READERS, ("text",))
@@ -405,7 +414,7 @@ def _step(reader: _Reader, node: yaml.Node, what: str) -> PlanStep | None:
         exercise_id = _exercise_id(reader, node, what)
         return None if exercise_id is None else PlanStep(exercise=exercise_id, at=at)
     # Overrides may use any exercise key; the library checks them against the step's type.
-    override_keys = {key for keys in TYPE_KEYS.values() for key in keys.all} | {"title", "summary"}
+    override_keys = OVERRIDE_KEYS
     readers = {"exercise": _exercise_id, **{key: FIELD_READERS[key] for key in override_keys}}
     values = reader.fields(node, what, readers, ("exercise",))
     if values is None:
@@ -521,7 +530,7 @@ def _shape(node: yaml.Node) -> str:
         return "a mapping"
     if isinstance(node, yaml.SequenceNode):
         return "a list"
-    if node.tag == _TAG + "null":
+    if node.tag == _NULL:
         return "nothing"
     return f"{_show(node.value)}"
 
