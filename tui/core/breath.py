@@ -27,7 +27,8 @@ def breath_at(breathe: Breathe, elapsed: float) -> BreathReading | None:
     if breathe.cycle <= 0:
         return None
     into_cycle = elapsed % breathe.cycle
-    for phase, length in ((BreathPhase.IN, breathe.inhale), (BreathPhase.HOLD, breathe.hold), (BreathPhase.OUT, breathe.exhale)):
+    parts = ((BreathPhase.IN, breathe.inhale), (BreathPhase.HOLD, breathe.hold), (BreathPhase.OUT, breathe.exhale))
+    for phase, length in parts:
         if into_cycle < length:
             return BreathReading(phase, into_cycle / length, length - into_cycle)
         into_cycle -= length

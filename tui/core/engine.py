@@ -39,7 +39,6 @@ from tui.core.outcome import (
     Status,
     StepEnd,
     StepRecord,
-    optional_seat,
     to_json_types,
 )
 from tui.core.partners import Partners
@@ -115,26 +114,36 @@ class SessionEngine:
         `previous_commitments`: last session's commitments, reviewed at the start.
         `closing`: end with closeness, a takeaway and a commitment each.
         """
+        outcome = SessionOutcome(
+            id=session_id or str(uuid.uuid4()),
+            partners=partners,
+            exercises=[ExerciseRun.of(exercise) for exercise in exercises],
+        )
+        self._setup(exercises, clock, wall, outcome, closing, previous_commitments or {})
+        self._decide(rng, seen_cards, last_first_seat)
+
+    def _setup(
+        self,
+        exercises: Sequence[Exercise],
+        clock: Clock,
+        wall: Callable[[], datetime],
+        outcome: SessionOutcome,
+        closing: bool,
+        previous_commitments: Mapping[Seat, str],
+    ) -> None:
+        """What a new and a restored engine share."""
         if any(isinstance(exercise, Plan) for exercise in exercises):
             raise TypeError("expand plans into their exercises before running them (Library.expand)")
         self._exercises = tuple(exercises)
         self._clock = clock
-        self._rng = rng
-        self._seen_cards = seen_cards
-        self._last_first_seat = last_first_seat
-        self._previous_commitments = {seat: text for seat, text in (previous_commitments or {}).items() if text.strip()}
-        self._closing = closing
         self._wall = wall
+        self._outcome = outcome
+        self._closing = closing
+        self._previous_commitments = {seat: text for seat, text in previous_commitments.items() if text.strip()}
         self._blocks = self._plan_blocks()
         if not self._blocks:
             raise ValueError("a session needs at least one exercise or the closing steps")
-        self._outcome = SessionOutcome(
-            id=session_id or str(uuid.uuid4()),
-            partners=partners,
-            exercises=[ExerciseRun.of(exercise) for exercise in self._exercises],
-        )
-        # Decisions made as the session goes, kept so a restored session rebuilds the same steps.
-        self._opening_seat: Seat | None = None
+        # Who goes first in each exercise, and the cards drawn, by exercise index.
         self._firsts: dict[int, Seat] = {}
         self._decks: dict[int, tuple[str, ...]] = {}
         self._block_index = -1
@@ -226,7 +235,6 @@ class SessionEngine:
         if self.started:
             return
         self._outcome.started = self._wall().isoformat()
-        self._opening_seat = self._last_first_seat.other if self._last_first_seat else self._rng.choice(list(Seat))
         self._advance()
 
     def press_yes(self, seat: Seat) -> bool:
@@ -327,9 +335,7 @@ class SessionEngine:
             "schema": SNAPSHOT_SCHEMA,
             "outcome": self._outcome.to_dict(),
             "closing": self._closing,
-            "last_first_seat": self._last_first_seat,
             "previous_commitments": dict(self._previous_commitments),
-            "opening_seat": self._opening_seat,
             "firsts": {str(index): seat for index, seat in self._firsts.items()},
             "decks": {str(index): list(keys) for index, keys in self._decks.items()},
             "block": self._block_index,
@@ -352,35 +358,23 @@ class SessionEngine:
         snapshot: Mapping[str, Any],
         exercises: Sequence[Exercise],
         clock: Clock,
-        rng: random.Random,
         *,
-        seen_cards: Collection[str] = frozenset(),
         wall: Callable[[], datetime] = utc_now,
     ) -> SessionEngine:
         """The engine as it was at `snapshot`, with the same exercises (checked by fingerprint).
 
         The step carries on where it was, paused if it was paused; the time between
-        the snapshot and now is not counted.
+        the snapshot and now is not counted. No generator is needed: every random
+        choice was made when the session was created, and the snapshot holds them.
         """
         if snapshot.get("schema") != SNAPSHOT_SCHEMA:
             raise SnapshotMismatch(f"snapshot schema {snapshot.get('schema')!r}; this version reads {SNAPSHOT_SCHEMA}")
         outcome = SessionOutcome.from_dict(snapshot["outcome"])
         if outcome.exercises != [ExerciseRun.of(exercise) for exercise in exercises]:
             raise SnapshotMismatch("the exercises changed since this session was saved")
-        engine = cls(
-            exercises,
-            outcome.partners,
-            clock,
-            rng,
-            seen_cards=seen_cards,
-            last_first_seat=optional_seat(snapshot["last_first_seat"]),
-            previous_commitments={Seat(seat): text for seat, text in snapshot["previous_commitments"].items()},
-            closing=snapshot["closing"],
-            wall=wall,
-            session_id=outcome.id,
-        )
-        engine._outcome = outcome
-        engine._opening_seat = optional_seat(snapshot["opening_seat"])
+        engine = cls.__new__(cls)
+        previous = {Seat(seat): text for seat, text in snapshot["previous_commitments"].items()}
+        engine._setup(exercises, clock, wall, outcome, snapshot["closing"], previous)
         engine._firsts = {int(index): Seat(seat) for index, seat in snapshot["firsts"].items()}
         engine._decks = {int(index): tuple(keys) for index, keys in snapshot["decks"].items()}
         engine._number = snapshot["number"]
@@ -419,30 +413,33 @@ class SessionEngine:
                 return [choose_first_step(exercise)]
             case _Part.CLOSING:
                 return closing_steps(ask_commitments=not any(map(asks_for_commitments, self._exercises)))
-        return exercise_steps(exercise, self.partners, self._first_for(block.exercise_index), self._deck_for(block.exercise_index))
+        index = block.exercise_index
+        return exercise_steps(exercise, self.partners, self._firsts[index], self._deck(index))
 
     def _exercise(self, block: _Block) -> Exercise | None:
         return None if block.exercise_index is None else self._exercises[block.exercise_index]
 
-    def _first_for(self, index: int) -> Seat:
-        """Who goes first in an exercise: chosen, drawn at random, or whoever did not start last time."""
-        if index not in self._firsts:
-            exercise = self._exercises[index]
-            random_first = isinstance(exercise, Turns) and exercise.first is FirstSpeaker.RANDOM
-            self._firsts[index] = self._rng.choice(list(Seat)) if random_first else self._opening_seat
-        return self._firsts[index]
+    def _decide(self, rng: random.Random, seen_cards: Collection[str], last_first_seat: Seat | None) -> None:
+        """Every random choice, made up front so a snapshot can carry them (only `choose` waits for a key).
 
-    def _deck_for(self, index: int) -> tuple[Card, ...]:
-        exercise = self._exercises[index]
-        if not isinstance(exercise, Cards):
-            return ()
+        Exercises start with whoever did not start last time (or a seat drawn at
+        random the first time); `first: random` draws its own.
+        """
+        opening = last_first_seat.other if last_first_seat else rng.choice(list(Seat))
+        for index, exercise in enumerate(self._exercises):
+            first = exercise.first if isinstance(exercise, Turns) else None
+            if first is FirstSpeaker.RANDOM:
+                self._firsts[index] = rng.choice(list(Seat))
+            elif first is not FirstSpeaker.CHOOSE:
+                self._firsts[index] = opening
+            if isinstance(exercise, Cards):
+                self._decks[index] = tuple(card.key for card in draw_cards(exercise, seen_cards, rng))
+
+    def _deck(self, index: int) -> tuple[Card, ...]:
         if index not in self._decks:
-            self._decks[index] = tuple(card.key for card in draw_cards(exercise, self._seen_cards, self._rng))
-        by_key = {card.key: card for card in exercise.cards}
-        try:
-            return tuple(by_key[key] for key in self._decks[index])
-        except KeyError:
-            raise SnapshotMismatch(f"a card drawn for `{exercise.id}` is no longer in it") from None
+            return ()
+        by_key = {card.key: card for card in self._exercises[index].cards}
+        return tuple(by_key[key] for key in self._decks[index])
 
     @property
     def _step(self) -> Step:
@@ -577,10 +574,14 @@ class SessionEngine:
                     )
                 )
             case StepKind.APPRECIATION:
-                outcome.appreciations.extend(AppreciationRecord(exercise_id, seat, text) for seat, text in given.items())
+                outcome.appreciations.extend(
+                    AppreciationRecord(exercise_id, seat, text) for seat, text in given.items()
+                )
             case StepKind.QUESTION if self._answers_complete():
                 question = step.question
-                outcome.check_ins.append(CheckInRecord(exercise_id, question.text, question.measure, question.answer, given))
+                outcome.check_ins.append(
+                    CheckInRecord(exercise_id, question.text, question.measure, question.answer, given)
+                )
                 if question.measure == COMMITMENT_MEASURE and step.input.kind is InputKind.TEXT:
                     outcome.commitments.update(given)
             case StepKind.REVIEW:

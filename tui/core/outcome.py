@@ -164,7 +164,7 @@ class SessionOutcome:
         return {seat: seconds / total for seat, seconds in self.floor_seconds.items()} if total else None
 
     def to_dict(self) -> dict[str, Any]:
-        data = {field_.name: to_json_types(getattr(self, field_.name)) for field_ in fields(self) if field_.name != "partners"}
+        data = {item.name: to_json_types(getattr(self, item.name)) for item in fields(self) if item.name != "partners"}
         data["partners"] = self.partners.to_dict()
         data["schema"] = OUTCOME_SCHEMA
         data["totals"] = {
@@ -191,7 +191,7 @@ class SessionOutcome:
                     **{
                         **item,
                         "kind": StepKind(item["kind"]),
-                        "floor": optional_seat(item["floor"]),
+                        "floor": _optional_seat(item["floor"]),
                         "ended": StepEnd(item["ended"]),
                     }
                 )
@@ -209,7 +209,9 @@ class SessionOutcome:
                 )
                 for item in data["cards"]
             ],
-            appreciations=[AppreciationRecord(**{**item, "giver": Seat(item["giver"])}) for item in data["appreciations"]],
+            appreciations=[
+                AppreciationRecord(**{**item, "giver": Seat(item["giver"])}) for item in data["appreciations"]
+            ],
             check_ins=[
                 CheckInRecord(**{**item, "kind": AnswerKind(item["kind"]), "answers": _by_seat(item["answers"])})
                 for item in data["check_ins"]
@@ -219,11 +221,11 @@ class SessionOutcome:
             commitments=_by_seat(data["commitments"]),
             floor_seconds=_by_seat(data["floor_seconds"]),
             reflections={Seat(seat): ReflectionStats(**stats) for seat, stats in data["reflections"].items()},
-            first_seat=optional_seat(data["first_seat"]),
+            first_seat=_optional_seat(data["first_seat"]),
         )
 
 
-def optional_seat(value: str | None) -> Seat | None:
+def _optional_seat(value: str | None) -> Seat | None:
     return None if value is None else Seat(value)
 
 

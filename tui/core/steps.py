@@ -174,6 +174,7 @@ def appreciation_steps(exercise: Appreciation, partners: Partners, first: Seat) 
     steps = []
     for number, planned in enumerate(seconds, start=1):
         for giver in (first, first.other):
+            who = f"{partners.name(giver)} to {partners.name(giver.other)}"
             typed = None
             if exercise.record is not Record.NONE:
                 typed = InputSpec(
@@ -182,9 +183,7 @@ def appreciation_steps(exercise: Appreciation, partners: Partners, first: Seat) 
             steps.append(
                 Step(
                     kind=StepKind.APPRECIATION,
-                    header=_numbered(
-                        "Appreciation", number, exercise.per_person, f"{partners.name(giver)} to {partners.name(giver.other)}"
-                    ),
+                    header=_numbered("Appreciation", number, exercise.per_person, who),
                     roles={giver: SeatRole.GIVER, giver.other: SeatRole.RECEIVER},
                     prompt=exercise.prompt,
                     stems=exercise.stems,
@@ -266,7 +265,8 @@ def review_step(commitments: Mapping[Seat, str]) -> Step:
         kind=StepKind.REVIEW,
         header="Last time's commitments",
         roles={seat: SeatRole.ANSWERING if seat in commitments else SeatRole.IDLE for seat in Seat},
-        prompt="Last time you each named one thing you would do for the other. How did it go? Each of you answers for your own.",
+        prompt="Last time you each named one thing you would do for the other. How did it go? "
+        "Each of you answers for your own.",
         input=InputSpec(kind=InputKind.CHOICE, seats=frozenset(commitments), options=REVIEW_OPTIONS),
         skippable=True,
         commitments=dict(commitments),
