@@ -1,0 +1,37 @@
+"""What every Tandem screen shares: re-layout classes and the polite too-small notice."""
+
+from __future__ import annotations
+
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
+
+MIN_WIDTH = 60
+MIN_HEIGHT = 18
+
+
+class TooSmall(Static):
+    """Shown instead of the screen's content when the window is below the minimum."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            f"Tandem needs a little more room.\n\nPlease make the window at least {MIN_WIDTH} × {MIN_HEIGHT}.",
+            markup=False,
+        )
+
+
+class TandemScreen(Screen[None]):
+    # Classes for tcss: below the minimum, everything but TooSmall hides; narrow screens stack panels.
+    HORIZONTAL_BREAKPOINTS = [(0, "-too-narrow"), (MIN_WIDTH, "-narrow"), (100, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-too-short"), (MIN_HEIGHT, "-short"), (24, "-medium"), (32, "-tall")]
+
+    def on_mount(self) -> None:
+        # Textual calls this besides each screen's own on_mount.
+        self.mount(TooSmall())
+
+
+class TandemModal(ModalScreen[bool]):
+    HORIZONTAL_BREAKPOINTS = TandemScreen.HORIZONTAL_BREAKPOINTS
+    VERTICAL_BREAKPOINTS = TandemScreen.VERTICAL_BREAKPOINTS
+
+    def on_mount(self) -> None:
+        self.mount(TooSmall())

@@ -1,0 +1,219 @@
+"""Home: the library to pick from, a suggestion for tonight, and an unfinished session to resume."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.core.model import Exercise, ExerciseType
+from tui.core.suggest import suggest_tonight
+from tui.screens.base import TandemScreen
+
+if TYPE_CHECKING:
+    from tui.app import TandemApp
+
+TYPE_HEADINGS = {
+    ExerciseType.PLAN: "Sessions",
+    ExerciseType.TURNS: "Talking and listening",
+    ExerciseType.APPRECIATION: "Appreciation",
+    ExerciseType.CARDS: "Question cards",
+    ExerciseType.PRESENCE: "Being present",
+    ExerciseType.CHECK_IN: "Check-ins",
+}
+
+
+class HomeScreen(TandemScreen):
+    BINDINGS = [
+        Binding("enter", "start", "Start", id="start"),
+        Binding("slash", "search", "Search", id="search"),
+        Binding("g", "toggle_grouping", "Group by theme", id="group"),
+        Binding("t", "start_suggested", "Tonight", id="tonight"),
+        Binding("r", "resume", "Resume", id="resume"),
+        Binding("x", "set_aside", "Set aside", id="set-aside"),
+        Binding("o", "app.settings", "Settings", id="settings"),
+        Binding("escape", "leave", "Quit", id="leave-home"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.by_theme = False
+        self.suggested: Exercise | None = None
+        self.unfinished: dict | None = None
+
+    @property
+    def tandem(self) -> TandemApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="resume-offer", markup=False)
+        yield Static(id="suggestion", markup=False)
+        yield Input(placeholder="Search by title, theme or type  ( / )", id="search")
+        with Horizontal(id="library-row"):
+            yield OptionList(id="library")
+            with VerticalScroll(id="details"):
+                yield Static(id="details-title", markup=False)
+                yield Static(id="details-meta", markup=False)
+                yield Static(id="details-summary", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        partners = self.tandem.settings.partners
+        if partners is not None:
+            self.sub_title = f"{partners.left.name} & {partners.right.name}"
+        self.fill_library()
+        self.query_one("#library", OptionList).focus()
+        self.load_history_hints()
+
+    def on_screen_resume(self) -> None:
+        # Back from a session: what is unfinished or suggested may have changed.
+        self.load_history_hints()
+
+    # --- the library list --------------------------------------------------------------------
+
+    def fill_library(self) -> None:
+        query = self.query_one("#search", Input).value.strip().lower()
+        options = self.query_one("#library", OptionList)
+        highlighted = options.highlighted_option.id if options.highlighted_option else None
+        options.clear_options()
+        for heading, exercises in self.groups(query):
+            options.add_option(Option(Content.styled(heading, "bold $text-muted"), disabled=True))
+            for exercise in exercises:
+                minutes = self.tandem.library.minutes(exercise)
+                options.add_option(Option(Content(f"  {exercise.title}  ·  {minutes} min"), id=self.option_id(heading, exercise)))
+        ids = [option.id for option in options.options]
+        if highlighted in ids:
+            options.highlighted = ids.index(highlighted)
+        else:
+            options.action_first()
+        self.show_details()
+
+    @staticmethod
+    def option_id(heading: str, exercise: Exercise) -> str:
+        # One exercise can sit under several themes; option ids must be unique.
+        return f"{heading}\x1f{exercise.id}"
+
+    def groups(self, query: str) -> list[tuple[str, list[Exercise]]]:
+        matching = [exercise for exercise in self.tandem.library if _matches(exercise, query)]
+        if self.by_theme:
+            themes = sorted({theme for exercise in matching for theme in exercise.themes})
+            grouped = [(theme.capitalize(), [e for e in matching if theme in e.themes]) for theme in themes]
+            unthemed = [exercise for exercise in matching if not exercise.themes]
+            return grouped + ([("Other", unthemed)] if unthemed else [])
+        return [
+            (heading, [exercise for exercise in matching if exercise.type is kind])
+            for kind, heading in TYPE_HEADINGS.items()
+            if any(exercise.type is kind for exercise in matching)
+        ]
+
+    def highlighted_exercise(self) -> Exercise | None:
+        option = self.query_one("#library", OptionList).highlighted_option
+        if option is None or option.id is None:
+            return None
+        return self.tandem.library.exercises.get(option.id.split("\x1f")[1])
+
+    @on(OptionList.OptionHighlighted, "#library")
+    def show_details(self) -> None:
+        exercise = self.highlighted_exercise()
+        title, meta, summary = ("No exercise matches your search.", "", "") if exercise is None else (
+            exercise.title,
+            _meta(exercise, self.tandem.library.minutes(exercise)),
+            exercise.summary,
+        )
+        self.query_one("#details-title", Static).update(title)
+        self.query_one("#details-meta", Static).update(meta)
+        self.query_one("#details-summary", Static).update(summary)
+
+    @on(OptionList.OptionSelected, "#library")
+    def action_start(self) -> None:
+        exercise = self.highlighted_exercise()
+        if exercise is not None:
+            self.tandem.start_exercise(exercise)
+
+    @on(Input.Changed, "#search")
+    def search_changed(self) -> None:
+        self.fill_library()
+
+    @on(Input.Submitted, "#search")
+    def search_done(self) -> None:
+        self.query_one("#library", OptionList).focus()
+
+    def action_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_toggle_grouping(self) -> None:
+        self.by_theme = not self.by_theme
+        self.fill_library()
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "resume" or action == "set_aside":
+            return self.unfinished is not None
+        if action == "start_suggested":
+            return self.suggested is not None
+        return True
+
+    def action_leave(self) -> None:
+        # Escape leaves the search box first, and quits only from the list.
+        search = self.query_one("#search", Input)
+        if search.has_focus:
+            self.query_one("#library", OptionList).focus()
+        else:
+            self.app.exit()
+
+    # --- suggestion and resume offer -------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="home-hints")
+    def load_history_hints(self) -> None:
+        store = self.tandem.store
+        unfinished = store.unfinished()
+        recent = store.recent_exercise_ids()
+        suggested = suggest_tonight(self.tandem.library, recent, self.tandem.wall().date())
+        self.app.call_from_thread(self.show_history_hints, unfinished, suggested)
+
+    def show_history_hints(self, unfinished: dict | None, suggested: Exercise | None) -> None:
+        self.unfinished, self.suggested = unfinished, suggested
+        offer = self.query_one("#resume-offer", Static)
+        offer.display = unfinished is not None
+        if unfinished is not None:
+            offer.update(f"An unfinished session — {unfinished.get('title', 'a session')} — is waiting. "
+                         "Press r to resume it, or x to set it aside as stopped.")
+        suggestion = self.query_one("#suggestion", Static)
+        suggestion.display = suggested is not None
+        if suggested is not None:
+            minutes = self.tandem.library.minutes(suggested)
+            suggestion.update(f"Suggested tonight: {suggested.title} · {minutes} min — press t to start")
+        self.refresh_bindings()
+
+    def action_start_suggested(self) -> None:
+        if self.suggested is not None:
+            self.tandem.start_exercise(self.suggested)
+
+    def action_resume(self) -> None:
+        if self.unfinished is not None:
+            self.tandem.resume_session(self.unfinished)
+
+    def action_set_aside(self) -> None:
+        if self.unfinished is not None:
+            self.tandem.set_aside(self.unfinished)
+            self.show_history_hints(None, self.suggested)
+
+
+def _matches(exercise: Exercise, query: str) -> bool:
+    if not query:
+        return True
+    haystack = " ".join((exercise.title, exercise.summary, exercise.type.value, *exercise.themes)).lower()
+    return all(word in haystack for word in query.split())
+
+
+def _meta(exercise: Exercise, minutes: int) -> str:
+    kind = TYPE_HEADINGS[exercise.type].lower() if exercise.type is not ExerciseType.PLAN else "a session of several steps"
+    themes = ", ".join(exercise.themes)
+    return f"{minutes} min · {kind}" + (f" · {themes}" if themes else "")

@@ -1,0 +1,315 @@
+"""The session: one layout for every exercise type. It shows the engine's step and passes keys to it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Footer, Input, Static
+
+from tui.core.engine import SessionEngine
+from tui.core.model import CardKind, Seat
+from tui.core.steps import InputKind
+from tui.core.view import InputView, StepView
+from tui.screens.base import TandemScreen
+from tui.screens.confirm import ConfirmScreen
+from tui.screens.time_out import TimeOutScreen
+from tui.seat_colours import seat_colour
+from tui.widgets.breath_pacer import BreathPacer
+from tui.widgets.countdown import Countdown
+from tui.widgets.seat_panel import SeatPanel
+
+if TYPE_CHECKING:
+    from tui.app import TandemApp
+
+# Redraw often enough for a smooth pacer; the figures come from the clock, not from ticks.
+REDRAW_SECONDS = 0.2
+CARD_KIND_NOTES = {
+    CardKind.TALK: "",
+    CardKind.PRIVATE: "Each of you answers privately; the answers appear together.",
+    CardKind.TASK: "Something to do together.",
+}
+
+
+class SessionScreen(TandemScreen):
+    BINDINGS = [
+        Binding("f", "yes('left')", "Left ✓", id="left-yes"),
+        Binding("j", "yes('right')", "Right ✓", id="right-yes"),
+        Binding("d", "no('left')", "Left: not quite", id="left-no"),
+        Binding("k", "no('right')", "Right: not quite", id="right-no"),
+        Binding("n", "next", "Next", id="next"),
+        Binding("s", "skip", "Skip", id="skip"),
+        Binding("asterisk", "star", "Star", id="star"),
+        Binding("plus", "add_minute", "+1 min", id="add-minute"),
+        Binding("space", "pause", "Time-out", id="pause"),
+        Binding("escape", "stop", "Stop", id="stop"),
+    ]
+
+    def __init__(self, engine: SessionEngine, *, title: str, started_from: str) -> None:
+        super().__init__()
+        self.engine = engine
+        self.session_title = title
+        self.started_from = started_from
+        self.saved_step = 0
+        self.chimed_step = 0
+        self.typing_for: Seat | None = None
+
+    @property
+    def tandem(self) -> TandemApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        partners = self.engine.partners
+        with Horizontal(id="step-bar"):
+            yield Static(id="step-header", markup=False)
+            yield Static(id="step-position", markup=False)
+        with Horizontal(id="stage"):
+            yield SeatPanel(Seat.LEFT, partners.left)
+            with VerticalScroll(id="centre"):
+                yield Static(id="intro", markup=False)
+                yield Static(id="prompt", markup=False)
+                yield Static(id="card", markup=False)
+                yield Static(id="card-note", markup=False)
+                yield Static(id="stems", markup=False)
+                yield Static(id="topics", markup=False)
+                yield BreathPacer(id="pacer", markup=False)
+                with Vertical(id="answer-area"):
+                    yield Static(id="answer-label")
+                    yield Input(id="answer")
+                yield Static(id="reveal")
+            yield SeatPanel(Seat.RIGHT, partners.right)
+        yield Countdown(id="countdown")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.engine.start()
+        self.refresh_view()
+        self.set_interval(REDRAW_SECONDS, self.refresh_view)
+
+    # --- drawing ----------------------------------------------------------------------------
+
+    def refresh_view(self) -> None:
+        if self.engine.finished:
+            return
+        view = self.engine.current
+        if view is None:
+            return
+        self.query_one("#step-header", Static).update(f"{view.title} · {view.header}")
+        where = f"{view.exercise_number} of {view.exercise_count}" if view.exercise_number else ""
+        self.query_one("#step-position", Static).update(where)
+        for panel in self.query(SeatPanel):
+            panel.show(view)
+        self._show_text(view)
+        self._show_answers(view)
+        pacer = self.query_one(BreathPacer)
+        pacer.display = view.breath is not None
+        if view.breath is not None:
+            pacer.show(view.breath)
+        self.query_one(Countdown).show(view.timer)
+        self._chime_once(view)
+        self.refresh_bindings()
+
+    def _show_text(self, view: StepView) -> None:
+        self._set("#intro", view.intro)
+        self._set("#prompt", view.prompt)
+        card = view.card
+        self._set("#card", card.text if card else "")
+        self.query_one("#card", Static).set_class(bool(card and card.starred), "-starred")
+        if card:
+            reader = self.engine.partners.name(card.reader)
+            note = CARD_KIND_NOTES[card.kind] or f"{reader} reads it out and answers first."
+            self._set("#card-note", ("★ starred · " if card.starred else "") + note)
+        else:
+            self._set("#card-note", "")
+        self._set("#stems", "\n".join(f"“{stem}”" for stem in view.stems))
+        self._set("#topics", ("Ideas: " + " · ".join(view.topics)) if view.topics else "")
+        if view.commitments:
+            names = self.engine.partners
+            lines = [f"{names.name(seat)} said: {text}" for seat, text in view.commitments.items()]
+            self._set("#intro", "Last time you each promised something:\n" + "\n".join(lines))
+
+    def _set(self, selector: str, text: str) -> None:
+        widget = self.query_one(selector, Static)
+        widget.display = bool(text)
+        widget.update(text)
+
+    def _show_answers(self, view: StepView) -> None:
+        area = self.query_one("#answer-area")
+        reveal = self.query_one("#reveal", Static)
+        spec = view.input
+        waiting = [seat for seat in Seat if spec and seat in spec.seats and seat not in spec.answered]
+        area.display = bool(waiting)
+        if spec is None or not waiting:
+            self.typing_for = None
+            reveal.display = bool(spec and spec.answers)
+            if spec and spec.answers:
+                reveal.update(self._revealed(spec, view.note))
+            if self.focused is not None and isinstance(self.focused, Input):
+                self.set_focus(None)
+            return
+        reveal.display = False
+        seat = waiting[0]
+        if self.typing_for != seat:
+            self.typing_for = seat
+            self._ask(seat, spec)
+
+    def _ask(self, seat: Seat, spec: InputView) -> None:
+        partners = self.engine.partners
+        name, other = partners[seat], partners[seat.other]
+        who = Content.styled(name.name, f"bold {seat_colour(name.colour, seat)}")
+        label = Content.assemble(who, ", ", _what_to_type(spec))
+        if spec.private and seat.other in spec.seats:
+            label = Content.assemble(label, f" — {other.name}, please look away for a moment.")
+        self.query_one("#answer-label", Static).update(label)
+        answer = self.query_one("#answer", Input)
+        answer.password = spec.private
+        answer.value = ""
+        answer.placeholder = _placeholder(spec)
+        answer.focus()
+
+    def _revealed(self, spec: InputView, note: str) -> Content:
+        parts: list[Content | str] = []
+        for seat in Seat:
+            if seat in spec.answers:
+                partner = self.engine.partners[seat]
+                value = spec.answers[seat]
+                shown = value if value != "" else "(passed)"
+                parts += [Content.styled(partner.name, f"bold {seat_colour(partner.colour, seat)}"), f": {shown}\n"]
+        if note:
+            parts.append(f"\n{note}")
+        return Content.assemble(*parts)
+
+    def _chime_once(self, view: StepView) -> None:
+        if view.timer.is_over and self.chimed_step != view.number:
+            self.chimed_step = view.number
+            if self.tandem.settings.chime:
+                self.app.bell()
+
+    # --- keys -------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        view = self.engine.current
+        if view is None:
+            return action == "stop"
+        if action in ("yes", "no"):
+            seat = Seat(str(parameters[0]))
+            if action == "no":
+                return seat == view.check_by or seat in view.ready
+            return seat in view.needs or seat == view.check_by or view.kind == "choose_first"
+        if action == "next":
+            return view.can_next
+        if action == "skip":
+            return view.can_skip
+        if action == "star":
+            return view.card is not None
+        if action == "add_minute":
+            return view.timer.remaining is not None
+        return True
+
+    def _after(self, acted: bool) -> None:
+        if acted:
+            self.refresh_view()
+            self.save_progress()
+
+    def action_yes(self, seat: str) -> None:
+        self._after(self.engine.press_yes(Seat(seat)))
+
+    def action_no(self, seat: str) -> None:
+        self._after(self.engine.press_no(Seat(seat)))
+
+    def action_next(self) -> None:
+        self._after(self.engine.next())
+
+    def action_skip(self) -> None:
+        self._after(self.engine.skip())
+
+    def action_star(self) -> None:
+        self._after(self.engine.star())
+
+    def action_add_minute(self) -> None:
+        self._after(self.engine.add_minute())
+
+    def action_pause(self) -> None:
+        self.engine.toggle_pause()
+        self.refresh_view()
+        self.save_progress(force=True)
+        self.app.push_screen(TimeOutScreen(), self._time_out_over)
+
+    def _time_out_over(self, keep_going: bool | None) -> None:
+        if keep_going:
+            self.engine.toggle_pause()
+            self.refresh_view()
+        else:
+            # Saved as in progress: the next start offers to resume it.
+            self.dismiss()
+
+    def action_stop(self) -> None:
+        self.app.push_screen(
+            ConfirmScreen("Stop this session here?", "What you have done so far is kept.", yes="Stop", no="Carry on"),
+            self._stop_confirmed,
+        )
+
+    def _stop_confirmed(self, stop: bool | None) -> None:
+        if stop:
+            self.engine.stop()
+            self.save_progress(force=True)
+            self.tandem.session_finished(self.engine, self)
+
+    @on(Input.Submitted, "#answer")
+    def answer_submitted(self, event: Input.Submitted) -> None:
+        view = self.engine.current
+        seat = self.typing_for
+        if view is None or view.input is None or seat is None:
+            return
+        accepted = _submit(self.engine, seat, view.input, event.value)
+        if not accepted:
+            self.notify(_placeholder(view.input), title="Not quite a valid answer", severity="warning", markup=False)
+            return
+        self.typing_for = None
+        self._after(True)
+
+    # --- saving -----------------------------------------------------------------------------
+
+    def save_progress(self, *, force: bool = False) -> None:
+        """Save after every step (and on time-out or stop); the store writes off the UI loop."""
+        if self.engine.finished:
+            self.tandem.session_finished(self.engine, self)
+            return
+        view = self.engine.current
+        number = view.number if view else 0
+        if force or number != self.saved_step:
+            self.saved_step = number
+            self.tandem.save_session(self.engine, self.session_title, self.started_from)
+
+
+def _what_to_type(spec: InputView) -> str:
+    if spec.kind is InputKind.SCALE and spec.scale:
+        return f"type a number from {spec.scale[0]} to {spec.scale[1]} and press Enter"
+    if spec.kind is InputKind.CHOICE:
+        return "type the number of your answer and press Enter"
+    optional = "" if spec.required else " (or just press Enter to pass)"
+    return f"type your answer and press Enter{optional}"
+
+
+def _placeholder(spec: InputView) -> str:
+    if spec.kind is InputKind.SCALE and spec.scale:
+        return f"a number from {spec.scale[0]} to {spec.scale[1]}"
+    if spec.kind is InputKind.CHOICE:
+        return "  ·  ".join(f"{number} {option}" for number, option in enumerate(spec.options, 1))
+    return "your answer"
+
+
+def _submit(engine: SessionEngine, seat: Seat, spec: InputView, typed: str) -> bool:
+    typed = typed.strip()
+    if spec.kind is InputKind.TEXT:
+        return engine.submit_text(seat, typed)
+    if not typed.isdigit():
+        return False
+    if spec.kind is InputKind.SCALE:
+        return engine.submit_rating(seat, int(typed))
+    index = int(typed) - 1
+    return 0 <= index < len(spec.options) and engine.submit_choice(seat, spec.options[index])
