@@ -532,23 +532,22 @@ class SessionEngine:
         exercise = self._exercise(self._blocks[self._block_index])
         exercise_id = exercise.id if exercise else None
         reading = live.timer.reading()
-        outcome.steps.append(
-            StepRecord(
-                kind=step.kind,
-                exercise_id=exercise_id,
-                header=step.header,
-                planned=step.planned,
-                added=reading.added,
-                actual=round(reading.elapsed, 3),
-                pauses=reading.pauses,
-                paused_seconds=round(reading.paused_seconds, 3),
-                floor=step.floor,
-                ended=ended,
-                attempt=live.attempt,
-            )
+        record = StepRecord(
+            kind=step.kind,
+            exercise_id=exercise_id,
+            header=step.header,
+            planned=step.planned,
+            added=reading.added,
+            actual=round(reading.elapsed, 3),
+            pauses=reading.pauses,
+            paused_seconds=round(reading.paused_seconds, 3),
+            floor=step.floor,
+            ended=ended,
+            attempt=live.attempt,
         )
+        outcome.steps.append(record)
         if step.floor is not None:
-            outcome.floor_seconds[step.floor] += reading.elapsed
+            outcome.floor_seconds[step.floor] = round(outcome.floor_seconds[step.floor] + record.actual, 3)
         given = {seat: answer for seat, answer in live.answers.items() if answer != ""}
         match step.kind:
             case StepKind.PHASE if step.check_by and ended is StepEnd.DONE:
