@@ -1,0 +1,24 @@
+"""Where the couple's data lives: TinyDB files, written atomically, sharded by month.
+
+Never imports Textual or the screens; the app calls it from thread workers.
+"""
+
+from tui.store.exchange import ImportRefused, ImportResult
+from tui.store.stats import Stats
+from tui.store.storage import AtomicJSONStorage, DamagedFile, ReadOnlyStore, StoreError
+from tui.store.store import STORE_SCHEMA, Store, StoreLocked
+from tui.store.summary import Summary
+
+__all__ = [
+    "STORE_SCHEMA",
+    "AtomicJSONStorage",
+    "DamagedFile",
+    "ImportRefused",
+    "ImportResult",
+    "ReadOnlyStore",
+    "Stats",
+    "Store",
+    "StoreError",
+    "StoreLocked",
+    "Summary",
+]
