@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TextIO
 
 from rich.cells import cell_len
 
 from tui import __version__
 from tui.core.library import ExerciseFolder, Library, exercise_files, load_library
+from tui.core.outcome import Status
 from tui.core.problems import Problem
 from tui.paths import Paths, builtin_exercises_dir
+from tui.store import ImportRefused, Store, StoreError
+from tui.store.storage import atomic_file
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -34,12 +40,21 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to check (default: the whole library)")
     commands.add_parser("list", help="list the exercise library")
     commands.add_parser("paths", help="print where data and user exercises live")
+    history = commands.add_parser("history", help="print past sessions, newest first")
+    history.add_argument("--json", action="store_true", help="one JSON object per session, for scripts")
+    export = commands.add_parser("export", help="write a Markdown journal or a complete JSON backup")
+    export.add_argument("--format", choices=("md", "json"), default="json", help="md: readable journal; json: backup (default)")
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (private to you) instead of printing")
+    restore = commands.add_parser("import", help="restore a JSON backup, merging by session id")
+    restore.add_argument("file", metavar="FILE", help="a backup made with `tandem export --format json`")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     paths = Paths.resolve(args.data_dir)
+    if args.command in ("history", "export", "import"):
+        return store_command(args, paths)
     folders = library_folders(paths, args.exercises_dir)
     if args.command == "check":
         return check(folders, [Path(p) for p in args.paths])
@@ -98,6 +113,90 @@ def print_paths(paths: Paths) -> int:
     print(f"exercises: {paths.user_exercises_dir}")
     print(f"built-in:  {builtin_exercises_dir()}")
     return 0
+
+
+def store_command(args: argparse.Namespace, paths: Paths) -> int:
+    """history and export read beside a running Tandem; import needs the folder to itself."""
+    try:
+        if args.command == "import":
+            return import_backup(paths, Path(args.file))
+        with Store.open(paths.data_dir, read_only=True) as store:
+            return print_history(store, as_json=args.json) if args.command == "history" else export(store, args.format, args.output)
+    except StoreError as error:
+        print(f"tandem: {error}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        # The reader stopped early (`tandem history | head`); quietly drop the rest.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def print_history(store: Store, *, as_json: bool) -> int:
+    summaries = store.summaries()
+    if as_json:
+        for summary in summaries:
+            row = summary.to_row()
+            fields = {key: row[key] for key in ("id", "started", "ended", "status", "exercises", "before", "after")}
+            print(json.dumps({**fields, "minutes": summary.minutes}, ensure_ascii=False))
+        return 0
+    if not summaries:
+        print("No sessions yet.")
+        return 0
+    rows = [("DATE", "WHAT", "MIN", "CLOSENESS")]
+    for summary in summaries:
+        when = summary.started_at.strftime("%Y-%m-%d %H:%M") if summary.started_at else "undated"
+        what = summary.titles + ("" if summary.status is Status.COMPLETED else f" ({summary.status.value.replace('_', ' ')})")
+        measured = summary.before is not None or summary.after is not None
+        closeness = f"{_rating(summary.before)} → {_rating(summary.after)}" if measured else ""
+        rows.append((when, what, str(summary.minutes), closeness))
+    widths = [max(cell_len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        print("  ".join(cell + " " * (width - cell_len(cell)) for cell, width in zip(row, widths)).rstrip())
+    return 0
+
+
+def export(store: Store, form: str, output: str | None) -> int:
+    def write(out: TextIO) -> None:
+        if form == "md":
+            out.write(store.export_markdown())
+        else:
+            store.write_json_export(out)
+            out.write("\n")
+
+    if output is None:
+        write(sys.stdout)
+        return 0
+    try:
+        with atomic_file(Path(output)) as handle:
+            write(handle)
+    except OSError as error:
+        print(f"tandem: cannot write {output}: {error.strerror or error}", file=sys.stderr)
+        return 1
+    print(f"Wrote {_count(store.count(), 'session')} to {output}.", file=sys.stderr)
+    return 0
+
+
+def import_backup(paths: Paths, file: Path) -> int:
+    try:
+        data = json.loads(file.read_bytes())
+    except OSError as error:
+        print(f"tandem: cannot read {file}: {error.strerror or error}", file=sys.stderr)
+        return 1
+    except ValueError as error:
+        print(f"tandem: {file} is not a JSON backup ({error}); nothing was imported.", file=sys.stderr)
+        return 1
+    with Store.open(paths.data_dir) as store:
+        try:
+            result = store.import_json(data)
+        except ImportRefused as error:
+            print(f"tandem: cannot import {file}: {error}. Nothing was imported.", file=sys.stderr)
+            return 1
+    print(result)
+    return 0
+
+
+def _rating(value: float | None) -> str:
+    return "–" if value is None else f"{value:g}"
 
 
 def _count(number: int, noun: str) -> str:

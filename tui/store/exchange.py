@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TextIO
 
 from tui.core.model import Seat
 from tui.core.outcome import SessionOutcome, Status
@@ -55,6 +56,20 @@ def backup_dict(
         "progress": dict(progress),
         "sessions": [dict(record) for record in records],
     }
+
+
+def write_backup(out: TextIO, head: Mapping[str, Any], records: Iterable[Mapping[str, Any]]) -> int:
+    """Write `backup_dict` as `json.dumps` would, one session at a time; returns how many were written.
+
+    `head` is a backup_dict with no sessions: its text ends in `"sessions": []}`.
+    """
+    text = json.dumps(head, ensure_ascii=False)
+    out.write(text[: -len("]}")])
+    count = 0
+    for count, record in enumerate(records, 1):
+        out.write((", " if count > 1 else "") + json.dumps(record, ensure_ascii=False))
+    out.write("]}")
+    return count
 
 
 def read_backup(data: Any, schema: int) -> Backup:

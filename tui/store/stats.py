@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from statistics import fmean
 
@@ -157,20 +157,19 @@ def _starred(summaries: Sequence[Summary]) -> tuple[Starred, ...]:
 
 
 def _commitments(summaries: Iterable[Summary]) -> tuple[CommitmentResult, ...]:
-    """Each commitment with how it went, as told at the start of the next completed session."""
-    results: list[CommitmentResult] = []
-    # Indexes into `results` of the commitments the next session will review.
-    pending: dict[tuple[Seat, str], int] = {}
+    """Each commitment with how it went, as told at the start of the next completed session; newest first."""
+    made: list[list[CommitmentResult]] = []
+    # Where the commitments the next session will review sit in `made`.
+    pending: dict[tuple[Seat, str], tuple[int, int]] = {}
     for summary in summaries:
         for review in summary.reviews:
             # A later review of the same commitment (after a stopped session) wins.
-            index = pending.get((review.seat, review.text))
-            if index is not None:
-                made = results[index]
-                results[index] = CommitmentResult(made.started, made.seat, made.text, review.result, reviewed=True)
+            where = pending.get((review.seat, review.text))
+            if where is not None:
+                session, number = where
+                made[session][number] = replace(made[session][number], result=review.result, reviewed=True)
         if summary.status is Status.COMPLETED:
-            pending = {}
-            for seat, text in summary.commitments.items():
-                pending[(seat, text)] = len(results)
-                results.append(CommitmentResult(summary.started, seat, text, None, reviewed=False))
-    return tuple(reversed(results))
+            these = [CommitmentResult(summary.started, seat, text, None, reviewed=False) for seat, text in summary.commitments.items()]
+            pending = {(item.seat, item.text): (len(made), number) for number, item in enumerate(these)}
+            made.append(these)
+    return tuple(item for these in reversed(made) for item in these)

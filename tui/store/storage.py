@@ -11,11 +11,12 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from tinydb.storages import Storage
 
@@ -55,11 +56,18 @@ def make_private_folder(path: Path) -> None:
 
 
 def atomic_write(path: Path, text: str) -> None:
+    with atomic_file(path) as handle:
+        handle.write(text)
+
+
+@contextmanager
+def atomic_file(path: Path) -> Iterator[TextIO]:
+    """A private text file that replaces `path` only if the block finishes."""
     # mkstemp creates the file 0600, whatever the umask.
     descriptor, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
     try:
         with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            handle.write(text)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temp_name, path)

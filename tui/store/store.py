@@ -29,7 +29,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import Any, Concatenate, ParamSpec, TypeVar
+from typing import Any, Concatenate, ParamSpec, TextIO, TypeVar
 
 from tinydb import Query, TinyDB
 from tinydb.queries import QueryLike
@@ -39,7 +39,7 @@ from tui.core.model import Seat
 from tui.core.outcome import Status
 from tui.core.settings import Settings
 from tui.store import migrations
-from tui.store.exchange import Backup, ImportResult, backup_dict, journal_markdown, read_backup
+from tui.store.exchange import Backup, ImportResult, backup_dict, journal_markdown, read_backup, write_backup
 from tui.store.index import SummaryIndex, month_of_started, timestamp
 from tui.store.migrations import STORE_SCHEMA
 from tui.store.stats import Stats, compute_stats
@@ -312,11 +312,14 @@ class Store:
     @_synchronised
     def export_json(self) -> dict[str, Any]:
         """A complete backup: settings, deck progress and every session record, newest first."""
-        progress = {
-            "seen": {row["exercise_id"]: sorted(row["cards"]) for row in self._progress.table("seen").all()},
-            "first_seat": {row["exercise_id"]: row["seat"] for row in self._progress.table("first_seat").all()},
-        }
-        return backup_dict(STORE_SCHEMA, self.load_settings(), progress, self._all_records())
+        return backup_dict(STORE_SCHEMA, self.load_settings(), self._progress_dict(), self._all_records())
+
+    @_synchronised
+    def write_json_export(self, out: TextIO) -> int:
+        """The text of `json.dumps(export_json())`, written a month at a time so memory stays flat
+        however long the history; returns how many sessions were written."""
+        head = backup_dict(STORE_SCHEMA, self.load_settings(), self._progress_dict(), [])
+        return write_backup(out, head, self._all_records())
 
     @_synchronised
     def export_markdown(self) -> str:
@@ -446,6 +449,12 @@ class Store:
         stale = [doc.doc_id for doc in table.all() if self._finished_elsewhere(doc)]
         if stale:
             table.remove(doc_ids=stale)
+
+    def _progress_dict(self) -> dict[str, Any]:
+        return {
+            "seen": {row["exercise_id"]: sorted(row["cards"]) for row in self._progress.table("seen").all()},
+            "first_seat": {row["exercise_id"]: row["seat"] for row in self._progress.table("first_seat").all()},
+        }
 
     def _all_records(self) -> Iterator[dict[str, Any]]:
         """Every session record, newest first, reading one month file at a time."""
