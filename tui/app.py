@@ -187,8 +187,12 @@ class TandemApp(App[None]):
             self.writes.submit(self.store.mark_seen, deck_id, keys)
         if outcome.first_seat is not None:
             self.writes.submit(self.store.set_last_first_seat, screen.started_from, outcome.first_seat)
-        screen.dismiss()
-        self.push_screen(SummaryScreen(outcome, screen.session_title))
+        # Later, so that a dialog closing right now (stop, time-out) is gone first.
+        self.call_later(self._show_summary, screen, SummaryScreen(outcome, screen.session_title))
+
+    async def _show_summary(self, session: SessionScreen, summary: SummaryScreen) -> None:
+        if self.screen is session:
+            await self.switch_screen(summary)
 
 
 def create_app(library: Library, store: Store, clock: Clock | None = None, settings: Settings | None = None) -> TandemApp:

@@ -60,7 +60,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return check(folders, [Path(p) for p in args.paths])
     if args.command == "paths":
         return print_paths(paths)
-    return list_library(load_library(folders))
+    if args.command == "list":
+        return list_library(load_library(folders))
+    return run_app(paths, folders)
 
 
 def library_folders(paths: Paths, extra_dirs: Sequence[str]) -> list[ExerciseFolder]:
@@ -105,6 +107,26 @@ def list_library(library: Library) -> int:
     if library.problems:
         files = len(library.files_with_problems)
         print(f"\n{_count(files, 'exercise file')} {'has' if files == 1 else 'have'} problems — run `tandem check`.")
+    return 0
+
+
+def run_app(paths: Paths, folders: list[ExerciseFolder]) -> int:
+    # Imported here so that `tandem check` and friends start without loading Textual.
+    from tui.app import create_app
+    from tui.store import Store, StoreLocked
+
+    try:
+        store = Store.open(paths.data_dir)
+    except StoreLocked as error:
+        print(f"tandem: {error}", file=sys.stderr)
+        return 2
+    except OSError as error:
+        print(f"tandem: cannot open the data folder {paths.data_dir}: {error.strerror or error}", file=sys.stderr)
+        return 2
+    try:
+        create_app(load_library(folders), store).run()
+    finally:
+        store.close()
     return 0
 
 

@@ -19,6 +19,9 @@ from tui.screens.base import TandemScreen
 if TYPE_CHECKING:
     from tui.app import TandemApp
 
+# How far back "not done recently" looks.
+RECENT_SESSIONS = 30
+
 TYPE_HEADINGS = {
     ExerciseType.PLAN: "Sessions",
     ExerciseType.TURNS: "Talking and listening",
@@ -31,7 +34,8 @@ TYPE_HEADINGS = {
 
 class HomeScreen(TandemScreen):
     BINDINGS = [
-        Binding("enter", "start", "Start", id="start"),
+        # Priority, so the footer shows it over the list's own Enter; it yields to the search box.
+        Binding("enter", "start", "Start", id="start", priority=True),
         Binding("slash", "search", "Search", id="search"),
         Binding("g", "toggle_grouping", "Group by theme", id="group"),
         Binding("t", "start_suggested", "Tonight", id="tonight"),
@@ -89,10 +93,11 @@ class HomeScreen(TandemScreen):
                 minutes = self.tandem.library.minutes(exercise)
                 options.add_option(Option(Content(f"  {exercise.title}  ·  {minutes} min"), id=self.option_id(heading, exercise)))
         ids = [option.id for option in options.options]
-        if highlighted in ids:
+        if highlighted is not None and highlighted in ids:
             options.highlighted = ids.index(highlighted)
         else:
-            options.action_first()
+            # Headings are disabled options: start on the first exercise.
+            options.highlighted = next((index for index, id_ in enumerate(ids) if id_), None)
         self.show_details()
 
     @staticmethod
@@ -121,6 +126,7 @@ class HomeScreen(TandemScreen):
 
     @on(OptionList.OptionHighlighted, "#library")
     def show_details(self) -> None:
+        self.refresh_bindings()
         exercise = self.highlighted_exercise()
         title, meta, summary = ("No exercise matches your search.", "", "") if exercise is None else (
             exercise.title,
@@ -131,7 +137,6 @@ class HomeScreen(TandemScreen):
         self.query_one("#details-meta", Static).update(meta)
         self.query_one("#details-summary", Static).update(summary)
 
-    @on(OptionList.OptionSelected, "#library")
     def action_start(self) -> None:
         exercise = self.highlighted_exercise()
         if exercise is not None:
@@ -154,6 +159,8 @@ class HomeScreen(TandemScreen):
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "start":
+            return not self.query_one("#search", Input).has_focus and self.highlighted_exercise() is not None
         if action == "resume" or action == "set_aside":
             return self.unfinished is not None
         if action == "start_suggested":
@@ -174,7 +181,7 @@ class HomeScreen(TandemScreen):
     def load_history_hints(self) -> None:
         store = self.tandem.store
         unfinished = store.unfinished()
-        recent = store.recent_exercise_ids()
+        recent = [ref.id for summary in store.summaries(limit=RECENT_SESSIONS) for ref in summary.exercises]
         suggested = suggest_tonight(self.tandem.library, recent, self.tandem.wall().date())
         self.app.call_from_thread(self.show_history_hints, unfinished, suggested)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -44,7 +45,7 @@ class SessionScreen(TandemScreen):
         Binding("n", "next", "Next", id="next"),
         Binding("s", "skip", "Skip", id="skip"),
         Binding("asterisk", "star", "Star", id="star"),
-        Binding("plus", "add_minute", "+1 min", id="add-minute"),
+        Binding("plus", "add_minute", "+1m", id="add-minute"),
         Binding("space", "pause", "Time-out", id="pause"),
         Binding("escape", "stop", "Stop", id="stop"),
     ]
@@ -57,6 +58,8 @@ class SessionScreen(TandemScreen):
         self.saved_step = 0
         self.chimed_step = 0
         self.typing_for: Seat | None = None
+        # The step as last drawn, without its clock: redraw the rest only when it changes.
+        self.drawn: StepView | None = None
 
     @property
     def tandem(self) -> TandemApp:
@@ -83,12 +86,16 @@ class SessionScreen(TandemScreen):
                 yield Static(id="reveal")
             yield SeatPanel(Seat.RIGHT, partners.right)
         yield Countdown(id="countdown")
-        yield Footer()
+        # Compact, and the palette hint left out, so every live key fits in 80 columns.
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.engine.start()
         self.refresh_view()
         self.set_interval(REDRAW_SECONDS, self.refresh_view)
+        if self.engine.paused:
+            # A session saved during a time-out comes back in one.
+            self.app.push_screen(TimeOutScreen(), self._time_out_over)
 
     # --- drawing ----------------------------------------------------------------------------
 
@@ -98,25 +105,33 @@ class SessionScreen(TandemScreen):
         view = self.engine.current
         if view is None:
             return
+        self.query_one(Countdown).show(view.timer)
+        pacer = self.query_one(BreathPacer)
+        pacer.display = view.breath is not None
+        if view.breath is not None:
+            pacer.show(view.breath)
+        self._chime_once(view)
+        # Most redraws only move the clock; the rest of the screen changes when the step does.
+        still = replace(view, timer=None, breath=None)
+        if still != self.drawn:
+            self.drawn = still
+            self._show_step(view)
+
+    def _show_step(self, view: StepView) -> None:
         self.query_one("#step-header", Static).update(f"{view.title} · {view.header}")
-        where = f"{view.exercise_number} of {view.exercise_count}" if view.exercise_number else ""
+        where = f"part {view.exercise_number} of {view.exercise_count}" if view.exercise_count > 1 and view.exercise_number else ""
         self.query_one("#step-position", Static).update(where)
         for panel in self.query(SeatPanel):
             panel.show(view)
         self._show_text(view)
         self._show_answers(view)
-        pacer = self.query_one(BreathPacer)
-        pacer.display = view.breath is not None
-        if view.breath is not None:
-            pacer.show(view.breath)
-        self.query_one(Countdown).show(view.timer)
-        self._chime_once(view)
         self.refresh_bindings()
 
     def _show_text(self, view: StepView) -> None:
-        self._set("#intro", view.intro)
-        self._set("#prompt", view.prompt)
         card = view.card
+        self._set("#intro", view.intro)
+        # A card's text is its prompt; it is shown once, in the card's frame.
+        self._set("#prompt", "" if card else view.prompt)
         self._set("#card", card.text if card else "")
         self.query_one("#card", Static).set_class(bool(card and card.starred), "-starred")
         if card:
@@ -234,14 +249,16 @@ class SessionScreen(TandemScreen):
         self._after(self.engine.add_minute())
 
     def action_pause(self) -> None:
-        self.engine.toggle_pause()
+        if not self.engine.paused:
+            self.engine.toggle_pause()
         self.refresh_view()
         self.save_progress(force=True)
         self.app.push_screen(TimeOutScreen(), self._time_out_over)
 
     def _time_out_over(self, keep_going: bool | None) -> None:
         if keep_going:
-            self.engine.toggle_pause()
+            if self.engine.paused:
+                self.engine.toggle_pause()
             self.refresh_view()
         else:
             # Saved as in progress: the next start offers to resume it.
@@ -256,8 +273,7 @@ class SessionScreen(TandemScreen):
     def _stop_confirmed(self, stop: bool | None) -> None:
         if stop:
             self.engine.stop()
-            self.save_progress(force=True)
-            self.tandem.session_finished(self.engine, self)
+            self.save_progress()  # a finished engine hands over to the summary
 
     @on(Input.Submitted, "#answer")
     def answer_submitted(self, event: Input.Submitted) -> None:

@@ -91,6 +91,8 @@ class SettingsScreen(TandemScreen):
         error = _problem_with(names)
         self.query_one("#settings-error", Static).update(error or "")
         if error:
+            empty = next((seat for seat in Seat if not names[seat]), Seat.LEFT)
+            self.query_one(f"#name-{empty.value}", Input).focus()
             return
         colours = {seat: str(self.query_one(f"#colour-{seat.value}", Select).value) for seat in Seat}
         partners = Partners(

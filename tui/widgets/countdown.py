@@ -21,6 +21,22 @@ class Countdown(Vertical):
         yield Static(id="clock-note", markup=False)
 
     def show(self, reading: TimerReading) -> None:
+        # Called several times a second: touch only what changed, each update costs a layout.
+        face = self.face(reading)
+        if face == self.shown:
+            return
+        self.shown = face
+        self._draw(reading)
+
+    shown: tuple | None = None
+
+    @staticmethod
+    def face(reading: TimerReading) -> tuple:
+        seconds = reading.elapsed if reading.remaining is None else (reading.remaining if not reading.is_over else -reading.overtime)
+        fraction = None if reading.fraction is None else round(reading.fraction * 100)
+        return (int(seconds), fraction, reading.in_wrap_up, reading.is_over, reading.paused)
+
+    def _draw(self, reading: TimerReading) -> None:
         self.set_class(reading.in_wrap_up and not reading.is_over, "-wrap-up")
         self.set_class(reading.is_over, "-overtime")
         self.set_class(reading.paused, "-paused")
@@ -39,4 +55,4 @@ class Countdown(Vertical):
             note.update("time is up — finish your thought, then press n")
         else:
             digits.update(clock_face(reading.remaining + 0.999))
-            note.update("paused" if reading.paused else ("time to wrap up" if reading.in_wrap_up else "left"))
+            note.update("paused" if reading.paused else ("time to wrap up" if reading.in_wrap_up else "remaining"))
