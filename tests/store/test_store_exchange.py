@@ -119,6 +119,10 @@ def _malformed(exported: dict[str, Any]) -> list[tuple[Any, str]]:
         (changed(lambda d: d["sessions"][1].update(schema=7)), "session 2 (.+): made by a newer Tandem"),
         (changed(lambda d: d["sessions"].append(d["sessions"][1])), "session 7 (.+): the id appears twice"),
         (changed(lambda d: d["sessions"][0].update(snapshot=[])), "session 1 (.+): `snapshot` should be a mapping"),
+        (changed(lambda d: d["sessions"][1]["floor_seconds"].update(left="90")), "session 2 (.+): .+ should be numbers"),
+        (changed(lambda d: d["sessions"][1]["takeaways"].update(left=["a"])), "session 2 (.+): .+ should be text"),
+        (changed(lambda d: d["sessions"][1].update(id="")), "session 2 \\(\\): .+ should be text"),
+        (changed(lambda d: d["progress"].update(first_seat={"x": ["left"]})), "first_seat"),
     ]
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, TextIO
 
 from tui.core.model import Seat
@@ -41,9 +42,9 @@ class Backup:
     """A backup that has passed every check, its sessions at the current schema."""
 
     settings: Settings | None
-    seen: Mapping[str, list[str]] = field(default_factory=dict)
-    first_seat: Mapping[str, Seat] = field(default_factory=dict)
-    sessions: list[dict[str, Any]] = field(default_factory=list)
+    seen: Mapping[str, list[str]]
+    first_seat: Mapping[str, Seat]
+    sessions: list[dict[str, Any]]
 
 
 def backup_dict(
@@ -98,7 +99,7 @@ def _progress(progress: Any) -> tuple[dict[str, list[str]], dict[str, Seat]]:
         isinstance(keys, list) and all(isinstance(key, str) for key in keys) for keys in seen.values()
     ):
         raise ImportRefused("`progress.seen` should map exercise ids to lists of card keys")
-    if not isinstance(first_seat, dict) or not all(seat in set(Seat) for seat in first_seat.values()):
+    if not isinstance(first_seat, dict) or not all(isinstance(seat, str) and seat in set(Seat) for seat in first_seat.values()):
         raise ImportRefused("`progress.first_seat` should map exercise ids to `left` or `right`")
     return seen, {key: Seat(seat) for key, seat in first_seat.items()}
 
@@ -116,9 +117,9 @@ def _sessions(sessions: Any) -> list[dict[str, Any]]:
             name += f" ({record['id']})"
         try:
             upgraded = migrations.upgrade_session(record)
-            # The core's own reader and the summary (which parses the start time) check the shape.
+            # The core's own reader checks the shape and the enums; the summary holds what history computes with.
             SessionOutcome.from_dict(upgraded)
-            Summary.of(upgraded).started_at
+            _check_types(Summary.of(upgraded))
         except KeyError as error:
             raise ImportRefused(f"{name}: missing `{error.args[0]}`") from error
         except (TypeError, ValueError, AttributeError) as error:
@@ -130,6 +131,33 @@ def _sessions(sessions: Any) -> list[dict[str, Any]]:
         ids.add(upgraded["id"])
         checked.append(upgraded)
     return checked
+
+
+def _check_types(summary: Summary) -> None:
+    """History and stats add these numbers and show these texts: refuse anything else now, not later."""
+    if summary.started is not None:
+        datetime.fromisoformat(summary.started)
+    numbers = [
+        summary.active_seconds,
+        summary.planned_seconds,
+        *summary.floor_seconds.values(),
+        *(number for pair in summary.landed.values() for number in pair),
+        *(summary.closeness_before or {}).values(),
+        *(summary.closeness_after or {}).values(),
+    ]
+    if not all(isinstance(number, int | float) and not isinstance(number, bool) for number in numbers):
+        raise ValueError("times, ratings and counts should be numbers")
+    texts = [
+        summary.id,
+        *(part for exercise in summary.exercises for part in (exercise.id, exercise.title)),
+        *summary.names.values(),
+        *summary.takeaways.values(),
+        *summary.commitments.values(),
+        *(card.text for card in summary.starred),
+        *(review.text for review in summary.reviews),
+    ]
+    if not all(isinstance(text, str) for text in texts) or not summary.id:
+        raise ValueError("ids, titles, names and texts should be text")
 
 
 # --- the journal --------------------------------------------------------------------------------

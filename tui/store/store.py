@@ -198,7 +198,8 @@ class Store:
         A session in progress (with the engine snapshot under `snapshot`) goes to
         the small in-progress file; a finished one to its month, without the snapshot.
         """
-        record = dict(record)
+        # A copy: the caller may go on changing its dict, and the store keeps what it saved in memory.
+        record = copy.deepcopy(dict(record))
         if not isinstance(record.get("id"), str) or not record["id"]:
             raise ValueError("a session record needs an `id`")
         if Status(record.get("status")) is Status.IN_PROGRESS:

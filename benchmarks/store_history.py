@@ -1,0 +1,94 @@
+"""Opening ten years of history: first page, full index, stats, search, memory.
+
+Bars (DESIGN section 7), with 10,000 sessions on file: first rows of the history
+<= 300 ms; resident memory <= 150 MB. Each figure comes from a fresh interpreter
+that has only opened the store, as the app would at start.
+
+    python3 benchmarks/store_history.py
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from tui.store import Store
+from tui.store.samples import sample_history
+
+SESSIONS = 10_000
+
+# Runs in a fresh interpreter; prints one JSON object of figures.
+PROBE = """
+import json, sys, time
+from datetime import date
+from pathlib import Path
+
+def rss_mb():
+    for line in open("/proc/self/status"):
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+
+figures = {"rss_before_mb": rss_mb()}
+started = time.perf_counter()
+from tui.store import Store
+store = Store.open(Path(sys.argv[1]))
+figures["open_ms"] = (time.perf_counter() - started) * 1000
+started = time.perf_counter()
+page = store.summaries(limit=50)
+figures["first_page_ms"] = (time.perf_counter() - started) * 1000
+figures["rss_listed_mb"] = rss_mb()
+started = time.perf_counter()
+figures["count"] = store.count()
+figures["count_ms"] = (time.perf_counter() - started) * 1000
+started = time.perf_counter()
+store.stats(date(2026, 11, 20))
+figures["stats_ms"] = (time.perf_counter() - started) * 1000
+for name, query in (("search_first_ms", "sunday dreams"), ("search_again_ms", "zoë trip")):
+    started = time.perf_counter()
+    store.summaries(query)
+    figures[name] = (time.perf_counter() - started) * 1000
+figures["rss_everything_mb"] = rss_mb()
+print(json.dumps(figures))
+"""
+
+
+def populate(folder: Path, count: int) -> float:
+    records = list(sample_history(count))
+    started = time.perf_counter()
+    with Store.open(folder) as store:
+        store.import_json({"format": "tandem-backup", "schema": 1, "settings": None, "sessions": records})
+    return time.perf_counter() - started
+
+
+def probe(folder: Path) -> dict[str, float]:
+    output = subprocess.run([sys.executable, "-c", PROBE, str(folder)], capture_output=True, text=True, check=True).stdout
+    return json.loads(output)
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as temp:
+        folder = Path(temp) / "data"
+        imported = populate(folder, SESSIONS)
+        size = sum(path.stat().st_size for path in folder.rglob("*.json")) / 1e6
+        print(f"{SESSIONS:,} sessions imported in {imported:.1f} s; {size:.0f} MB on disk "
+              f"in {len(list(folder.glob('sessions/*.json')))} month files")
+        # The first open after import checks every summary file against its month; measure the steady state.
+        probe(folder)
+        runs = [probe(folder) for _ in range(3)]
+        best = {key: min(run[key] for run in runs) for key in runs[0]}
+        print(f"open + first 50 rows     {best['open_ms'] + best['first_page_ms']:7.1f} ms   (bar 300 ms; "
+              f"importing tui.store and opening {best['open_ms']:.1f} ms, rows {best['first_page_ms']:.1f} ms)")
+        print(f"count (reads every month){best['count_ms']:7.1f} ms   ({int(best['count']):,} sessions)")
+        print(f"stats after that         {best['stats_ms']:7.1f} ms")
+        print(f"search, first / again    {best['search_first_ms']:7.1f} / {best['search_again_ms']:.1f} ms")
+        print(f"resident memory          {best['rss_listed_mb']:7.1f} MB after open and first page (bar 150 MB); "
+              f"{best['rss_everything_mb']:.1f} MB with every summary loaded and stats "
+              f"(interpreter alone {best['rss_before_mb']:.1f} MB)")
+
+
+if __name__ == "__main__":
+    main()

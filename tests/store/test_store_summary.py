@@ -1,0 +1,46 @@
+"""Summary rows: closeness before and after, and the row format round trip."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+from tui.core.outcome import Status
+from tui.store import Summary
+
+if TYPE_CHECKING:
+    from tests.store.conftest import MakeSession
+
+
+def _reading(exercise_id: str | None, rating: int) -> dict[str, Any]:
+    return {"exercise_id": exercise_id, "question": "How close?", "measure": "closeness", "kind": "scale",
+            "answers": {"left": rating, "right": rating + 1}}
+
+
+@pytest.mark.parametrize(
+    ("readings", "before", "after"),
+    [
+        ([], None, None),
+        # Stopped after the opening check-in: only a "before".
+        ([_reading("closeness-check-in", 4)], 4.5, None),
+        # No check-in exercise, only the closing question.
+        ([_reading(None, 7)], None, 7.5),
+        ([_reading("closeness-check-in", 4), _reading(None, 7)], 4.5, 7.5),
+        # A plan that measures at its start and end, without the closing steps.
+        ([_reading("check-a", 3), _reading("check-b", 5)], 3.5, 5.5),
+    ],
+)
+def test_closeness_before_and_after(make_session: MakeSession, readings: list, before: float, after: float) -> None:
+    record = make_session()
+    stress = {**_reading("closeness-check-in", 9), "measure": "stress"}
+    record["check_ins"] = [stress, *readings]
+    summary = Summary.of(record)
+    assert (summary.before, summary.after) == (before, after)
+    assert summary.closeness_change == (None if before is None or after is None else after - before)
+
+
+@pytest.mark.parametrize("status", list(Status))
+def test_rows_round_trip(make_session: MakeSession, status: Status) -> None:
+    summary = Summary.of(make_session(status=status))
+    assert Summary.from_row(summary.to_row()) == summary
