@@ -16,6 +16,7 @@ from tui import __version__
 from tui.core.library import ExerciseFolder, Library, exercise_files, load_library
 from tui.core.outcome import Status
 from tui.core.problems import Problem
+from tui.words import count_of
 from tui.paths import Paths, builtin_exercises_dir
 from tui.store import ImportRefused, Store, StoreError
 from tui.store.storage import atomic_file
@@ -89,9 +90,9 @@ def check(folders: list[ExerciseFolder], targets: list[Path]) -> int:
         print(problem)
     if problems:
         files = len({problem.path for problem in problems})
-        print(f"{_count(len(problems), 'problem')} in {_count(files, 'file')}.", file=sys.stderr)
+        print(f"{count_of(len(problems), 'problem')} in {count_of(files, 'file')}.", file=sys.stderr)
         return 1
-    print(f"All good: {_count(len(checked), 'file')} checked, {_count(len(library), 'exercise')} in the library.")
+    print(f"All good: {count_of(len(checked), 'file')} checked, {count_of(len(library), 'exercise')} in the library.")
     return 0
 
 
@@ -106,7 +107,7 @@ def list_library(library: Library) -> int:
         print("  ".join(cells).rstrip())
     if library.problems:
         files = len(library.files_with_problems)
-        print(f"\n{_count(files, 'exercise file')} {'has' if files == 1 else 'have'} problems — run `tandem check`.")
+        print(f"\n{count_of(files, 'exercise file')} {'has' if files == 1 else 'have'} problems — run `tandem check`.")
     return 0
 
 
@@ -194,7 +195,7 @@ def export(store: Store, form: str, output: str | None) -> int:
     except OSError as error:
         print(f"tandem: cannot write {output}: {error.strerror or error}", file=sys.stderr)
         return 1
-    print(f"Wrote {_count(store.count(), 'session')} to {output}.", file=sys.stderr)
+    print(f"Wrote {count_of(store.count(), 'session')} to {output}.", file=sys.stderr)
     return 0
 
 
@@ -219,10 +220,6 @@ def import_backup(paths: Paths, file: Path) -> int:
 
 def _rating(value: float | None) -> str:
     return "–" if value is None else f"{value:g}"
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 if __name__ == "__main__":

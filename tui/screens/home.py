@@ -37,7 +37,7 @@ class HomeScreen(TandemScreen):
         # Priority, so the footer shows it over the list's own Enter; it yields to the search box.
         Binding("enter", "start", "Start", id="start", priority=True),
         Binding("slash", "search", "Search", id="search"),
-        Binding("g", "toggle_grouping", "Group by theme", id="group"),
+        Binding("g", "toggle_grouping", "Group", id="group"),
         Binding("t", "start_suggested", "Tonight", id="tonight"),
         Binding("r", "resume", "Resume", id="resume"),
         Binding("x", "set_aside", "Set aside", id="set-aside"),

@@ -187,16 +187,16 @@ class SessionScreen(TandemScreen):
         answer.focus()
 
     def _revealed(self, spec: InputView, note: str) -> Content:
-        parts: list[Content | str] = []
+        lines: list[Content] = []
         for seat in Seat:
             if seat in spec.answers:
                 partner = self.engine.partners[seat]
                 value = spec.answers[seat]
-                shown = value if value != "" else "(passed)"
-                parts += [Content.styled(partner.name, f"bold {seat_colour(partner.colour, seat)}"), f": {shown}\n"]
+                name = Content.styled(partner.name, f"bold {seat_colour(partner.colour, seat)}")
+                lines.append(Content.assemble(name, f": {value if value != '' else '(passed)'}"))
         if note:
-            parts.append(f"\n{note}")
-        return Content.assemble(*parts)
+            lines += [Content(""), Content(note)]
+        return Content("\n").join(lines)
 
     def _chime_once(self, view: StepView) -> None:
         if view.timer.is_over and self.chimed_step != view.number:
@@ -283,6 +283,7 @@ class SessionScreen(TandemScreen):
             return
         accepted = _submit(self.engine, seat, view.input, event.value)
         if not accepted:
+            event.input.value = ""
             self.notify(_placeholder(view.input), title="Not quite a valid answer", severity="warning", markup=False)
             return
         self.typing_for = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -12,6 +13,7 @@ from tui.core.model import Seat
 from tui.core.outcome import CardStatus, SessionOutcome, Status
 from tui.screens.base import TandemScreen
 from tui.seat_colours import seat_colour
+from tui.words import count_of
 
 BAR_WIDTH = 30
 
@@ -35,45 +37,72 @@ class SummaryScreen(TandemScreen):
         self.sub_title = "Well done" if self.outcome.status is Status.COMPLETED else "Stopped — what you did is kept"
 
     def partner_name(self, seat: Seat) -> Content:
+        """The name in the seat's colour, padded so the two partners' lines align."""
         partner = self.outcome.partners[seat]
-        return Content.styled(partner.name, f"bold {seat_colour(partner.colour, seat)}")
+        width = max(cell_len(self.outcome.partners[other].name) for other in Seat)
+        name = Content.styled(partner.name, f"bold {seat_colour(partner.colour, seat)}")
+        return Content.assemble(name, " " * (width - cell_len(partner.name)))
 
     def blocks(self) -> list[Content]:
         outcome = self.outcome
         minutes = round(outcome.active_seconds / 60)
-        done = [step for step in outcome.steps if step.ended == "done"]
-        blocks = [
-            Content.assemble(
-                Content.styled(self.session_title, "bold"),
-                f"\n{minutes} min together · {len(done)} steps"
-                + (f" · {outcome.pause_count} time-out(s)" if outcome.pause_count else ""),
-            )
-        ]
+        done = sum(step.ended == "done" for step in outcome.steps)
+        facts = [f"{minutes} min together", count_of(done, "step")]
+        if outcome.pause_count:
+            facts.append(count_of(outcome.pause_count, "time-out"))
+        blocks = [Content.assemble(Content.styled(self.session_title, "bold"), "\n" + " · ".join(facts))]
         blocks.append(self.talk_time())
-        listening = self.listening()
-        if listening:
-            blocks.append(listening)
-        cards = outcome.cards
-        if cards:
-            counts = {status: sum(card.status is status for card in cards) for status in CardStatus}
-            starred = [card.text for card in cards if card.starred]
-            text = f"Cards: {counts[CardStatus.ANSWERED]} answered, {counts[CardStatus.SKIPPED]} passed"
-            blocks.append(Content(text + "".join(f"\n  ★ {line}" for line in starred)))
-        ratings = [check for check in outcome.check_ins if check.measure and check.answers and check.kind == "scale"]
-        for check in ratings:
-            parts: list[Content | str] = [f"{check.measure.capitalize()}: "]
-            for seat in Seat:
-                if seat in check.answers:
-                    parts += [self.partner_name(seat), f" {check.answers[seat]}   "]
-            blocks.append(Content.assemble(*parts))
+        for block in (self.listening(), self.cards(), self.ratings(), self.appreciations()):
+            if block is not None:
+                blocks.append(block)
         for heading, texts in (("Takeaways", outcome.takeaways), ("Before next time", outcome.commitments)):
-            lines = [(seat, text) for seat, text in texts.items() if text]
-            if lines:
-                parts = [Content.styled(heading, "bold")]
-                for seat, text in lines:
-                    parts += ["\n  ", self.partner_name(seat), f": {text}"]
-                blocks.append(Content.assemble(*parts))
+            block = self.per_seat(heading, {seat: text for seat, text in texts.items() if text})
+            if block is not None:
+                blocks.append(block)
         return blocks
+
+    def per_seat(self, heading: str, lines: dict[Seat, str]) -> Content | None:
+        if not lines:
+            return None
+        parts: list[Content | str] = [Content.styled(heading, "bold")]
+        for seat in Seat:
+            if seat in lines:
+                parts += ["\n  ", self.partner_name(seat), f"  {lines[seat]}"]
+        return Content.assemble(*parts)
+
+    def cards(self) -> Content | None:
+        cards = self.outcome.cards
+        if not cards:
+            return None
+        answered = sum(card.status is CardStatus.ANSWERED for card in cards)
+        skipped = sum(card.status is CardStatus.SKIPPED for card in cards)
+        starred = "".join(f"\n  ★ {card.text}" for card in cards if card.starred)
+        return Content(f"Cards: {answered} answered, {skipped} passed{starred}")
+
+    def ratings(self) -> Content | None:
+        """Each measure's ratings in the order given: "closeness 6 → 8"."""
+        by_measure: dict[str, dict[Seat, list[int | str]]] = {}
+        for check in self.outcome.check_ins:
+            if check.measure and check.kind == "scale":
+                for seat, value in check.answers.items():
+                    by_measure.setdefault(check.measure, {}).setdefault(seat, []).append(value)
+        lines = []
+        for measure, answers in by_measure.items():
+            parts: list[Content | str] = [f"{measure.capitalize()}:"]
+            for seat in Seat:
+                if seat in answers:
+                    parts += ["  ", self.partner_name(seat), " " + " → ".join(str(v) for v in answers[seat])]
+            lines.append(Content.assemble(*parts))
+        return Content("\n").join(lines) if lines else None
+
+    def appreciations(self) -> Content | None:
+        kept = [item for item in self.outcome.appreciations if item.text]
+        if not kept:
+            return None
+        parts: list[Content | str] = [Content.styled("Appreciations", "bold")]
+        for item in kept:
+            parts += ["\n  ", self.partner_name(item.giver), f"  {item.text}"]
+        return Content.assemble(*parts)
 
     def talk_time(self) -> Content:
         shares = self.outcome.floor_shares()
@@ -89,12 +118,12 @@ class SummaryScreen(TandemScreen):
         return Content.assemble(*parts)
 
     def listening(self) -> Content | None:
-        parts: list[Content | str] = []
-        for seat in Seat:
-            stats = self.outcome.reflections[seat]
-            if stats.checks:
-                parts += ["\n  ", self.partner_name(seat), f": {stats.landed_first_time} of {stats.checks} reflections landed first time"]
-        return Content.assemble(Content.styled("Listening", "bold"), *parts) if parts else None
+        lines = {
+            seat: f"{stats.landed_first_time} of {stats.checks} reflections landed first time"
+            for seat, stats in self.outcome.reflections.items()
+            if stats.checks
+        }
+        return self.per_seat("Listening", lines)
 
     def action_done(self) -> None:
         self.dismiss(None)

@@ -14,8 +14,8 @@ from tui.core.view import StepView
 from tui.seat_colours import seat_colour
 
 ROLE_WORDS = {
-    SeatRole.SPEAKER: "has the floor",
-    SeatRole.LISTENER: "listens",
+    SeatRole.SPEAKER: "speaker",
+    SeatRole.LISTENER: "listener",
     SeatRole.GIVER: "gives",
     SeatRole.RECEIVER: "receives",
     SeatRole.READER: "reads the card",
@@ -44,16 +44,21 @@ class SeatPanel(Vertical):
 
     def show(self, view: StepView) -> None:
         role = view.roles.get(self.seat, SeatRole.IDLE)
-        self.set_class(view.floor == self.seat, "-has-floor")
-        self.query_one(".seat-role", Static).update(ROLE_WORDS[role])
+        has_floor = view.floor == self.seat
+        self.set_class(has_floor, "-has-floor")
+        self.query_one(".seat-role", Static).update(ROLE_WORDS[role] + ("\n● talking now" if has_floor else ""))
         self.query_one(".seat-status", Static).update(self.status(view, role))
 
     def status(self, view: StepView, role: SeatRole) -> str:
         yes, no = YES_KEY[self.seat], NO_KEY[self.seat]
         if view.check_by == self.seat:
             return f"Did it land?\n{yes}: yes  ·  {no}: not quite"
-        if view.input is not None and self.seat in view.input.seats and not view.input.revealed:
-            return "✓ answered" if self.seat in view.input.answered else "to answer"
+        spec = view.input
+        if spec is not None and self.seat in spec.seats:
+            if self.seat not in spec.answered:
+                return "to answer"
+            if not spec.revealed:
+                return "✓ answered"
         if role is SeatRole.CHOOSING:
             return f"{yes}: I'll go first"
         if self.seat in view.needs:

@@ -1,0 +1,55 @@
+"""How the history screens put sessions into words: shared by the list, one session's detail and the stats."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from textual.content import Content
+
+from tui.core.model import Seat
+from tui.core.outcome import Status
+from tui.seat_colours import seat_colour
+from tui.store.summary import Summary
+
+STATUS_WORDS = {Status.COMPLETED: "done", Status.STOPPED: "stopped", Status.IN_PROGRESS: "in progress"}
+
+
+def clock(seconds: float) -> str:
+    """ "4:05", or "1:02:05" past the hour."""
+    hours, rest = divmod(round(seconds), 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def hours_and_minutes(minutes: int) -> str:
+    hours, rest = divmod(minutes, 60)
+    return f"{hours:,} h {rest} min" if hours else f"{rest} min"
+
+
+def rating(value: float | None) -> str:
+    """A closeness rating or an average of two: "7", "6.5"; a dash when it was not asked."""
+    return "–" if value is None else f"{round(value, 1):g}"
+
+
+def closeness(summary: Summary) -> str:
+    """Both partners averaged, before → after; empty when the session measured neither."""
+    if summary.before is None and summary.after is None:
+        return ""
+    return f"{rating(summary.before)} → {rating(summary.after)}"
+
+
+def long_date(when: datetime | None) -> str:
+    return when.strftime("%A %d %B %Y, %H:%M") if when else "Undated"
+
+
+def partner_name(name: str, colour: str, seat: Seat) -> Content:
+    """A partner's name in their seat's colour; the name is text, never markup."""
+    return Content.styled(name, f"bold {seat_colour(colour, seat)}")
+
+
+def heading(text: str) -> Content:
+    return Content.styled(text, "bold $primary")
+
+
+def share_bar(share: float, colour: str, width: int) -> Content:
+    return Content.styled("█" * round(share * width), colour)
