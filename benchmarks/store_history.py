@@ -75,14 +75,14 @@ def main() -> None:
         imported = populate(folder, SESSIONS)
         size = sum(path.stat().st_size for path in folder.rglob("*.json")) / 1e6
         print(f"{SESSIONS:,} sessions imported in {imported:.1f} s; {size:.0f} MB on disk "
-              f"in {len(list(folder.glob('sessions/*.json')))} month files")
-        # The first open after import checks every summary file against its month; measure the steady state.
+              f"in {len(list(folder.glob('sessions/*.json')))} week files")
+        # The first open after import checks every summary file against its week; measure the steady state.
         probe(folder)
         runs = [probe(folder) for _ in range(3)]
         best = {key: min(run[key] for run in runs) for key in runs[0]}
         print(f"open + first 50 rows     {best['open_ms'] + best['first_page_ms']:7.1f} ms   (bar 300 ms; "
               f"importing tui.store and opening {best['open_ms']:.1f} ms, rows {best['first_page_ms']:.1f} ms)")
-        print(f"count (reads every month){best['count_ms']:7.1f} ms   ({int(best['count']):,} sessions)")
+        print(f"count (reads every week) {best['count_ms']:7.1f} ms   ({int(best['count']):,} sessions)")
         print(f"stats after that         {best['stats_ms']:7.1f} ms")
         print(f"search, first / again    {best['search_first_ms']:7.1f} / {best['search_again_ms']:.1f} ms")
         print(f"resident memory          {best['rss_listed_mb']:7.1f} MB after open and first page (bar 150 MB); "

@@ -3,7 +3,7 @@
 Bar (DESIGN section 7): <= 20 ms median. Stock TinyDB (JSONStorage, every session
 in one file) rewrites the whole file on each insert; it is measured in the same
 run on the same 10,000 sessions. Also shown: the first save after opening (its
-month file is read then), and the autosave after every step of a session in
+week file is read then), and the autosave after every step of a session in
 progress (record plus engine snapshot).
 
     python3 benchmarks/store_save.py
@@ -29,13 +29,15 @@ from tui.store.samples import sample_history, sample_session
 SESSIONS = 10_000
 SAVES = 60
 STOCK_SAVES = 10
-# The generated history ends on 2026-11-20; new sessions come after it, as they would.
-NEW = datetime(2026, 11, 21, 20, 0, tzinfo=UTC)
+# The generated history (about 19 sessions a week) ends on 2026-11-20. New sessions are spread
+# over its last 30 days, so they land in full week files that grow further as the run goes on.
+NEW = datetime(2026, 10, 21, 20, 0, tzinfo=UTC)
+PACE = timedelta(days=30) / SAVES
 
 
 def new_sessions(count: int, status: Status = Status.COMPLETED) -> list[dict[str, Any]]:
     rng = random.Random(99 + count)
-    return [sample_session(rng, NEW + timedelta(hours=number), status=status) for number in range(count)]
+    return [sample_session(rng, NEW + PACE * number, status=status) for number in range(count)]
 
 
 def timed(action: Callable[[dict[str, Any]], object], records: list[dict[str, Any]]) -> list[float]:
@@ -88,7 +90,7 @@ def main() -> None:
     print(f"  Tandem store        {mine['median']:7.1f} ms   (bar 20 ms; 90th percentile {mine['p90']:.1f} ms)")
     print(f"  stock TinyDB        {stock_median:7.1f} ms   (JSONStorage, one {stock_size:.0f} MB file, median of {STOCK_SAVES})")
     print(f"  stock / Tandem      {stock_median / mine['median']:7.0f} x")
-    print(f"first save after opening      {mine['cold']:6.1f} ms   (reads its month file)")
+    print(f"first save after opening      {mine['cold']:6.1f} ms   (reads its week file)")
     print(f"autosave after a step         {mine['autosave']:6.1f} ms   (in-progress record with snapshot)")
 
 

@@ -14,6 +14,7 @@ import pytest
 
 from tui.core.settings import Settings
 from tui.store import ReadOnlyStore, Store, StoreError, StoreLocked
+from tui.store.index import week_of_started
 
 if TYPE_CHECKING:
     from tests.store.conftest import MakeSession
@@ -102,7 +103,7 @@ def test_a_damaged_settings_file_is_reported_at_open(data_dir: Path) -> None:
         assert store.load_settings() == Settings()
 
 
-def test_a_damaged_month_of_sessions_is_moved_aside_and_history_goes_on(
+def test_a_damaged_week_of_sessions_is_moved_aside_and_history_goes_on(
     data_dir: Path, make_session: MakeSession
 ) -> None:
     lost, other = make_session(), make_session()
@@ -110,13 +111,13 @@ def test_a_damaged_month_of_sessions_is_moved_aside_and_history_goes_on(
     with Store.open(data_dir) as store:
         store.save_session(lost)
         store.save_session(other)
-    month = data_dir / "sessions" / f"{lost['started'][:7]}.json"
-    month.write_text(month.read_text()[:100])
+    week = data_dir / "sessions" / f"{week_of_started(lost['started'])}.json"
+    week.write_text(week.read_text()[:100])
     with Store.open(data_dir) as store:
         new = make_session()
         store.save_session(new)
         [damaged] = store.damaged
-        assert damaged.original == month and damaged.moved_to.exists()
+        assert damaged.original == week and damaged.moved_to.exists()
         assert {summary.id for summary in store.summaries()} == {new["id"], other["id"]}
         assert store.get_session(lost["id"]) is None
 
@@ -127,7 +128,7 @@ def test_a_damaged_summary_file_is_rebuilt_from_the_sessions(data_dir: Path, mak
         for record in records:
             store.save_session(record)
         expected = store.summaries()
-    summary_file = data_dir / "summaries" / f"{records[0]['started'][:7]}.json"
+    summary_file = data_dir / "summaries" / f"{week_of_started(records[0]['started'])}.json"
     summary_file.write_text("][")
     with Store.open(data_dir) as store:
         assert store.summaries() == expected
@@ -138,19 +139,19 @@ def test_a_damaged_summary_file_is_rebuilt_from_the_sessions(data_dir: Path, mak
 
 def test_summaries_catch_up_after_a_crash_between_the_two_writes(data_dir: Path, make_session: MakeSession) -> None:
     first, second = make_session(), make_session()
-    month = f"{first['started'][:7]}.json"
+    week = f"{week_of_started(first['started'])}.json"
     with Store.open(data_dir) as store:
         store.save_session(first)
-        stale_summaries = (data_dir / "summaries" / month).read_bytes()
+        stale_summaries = (data_dir / "summaries" / week).read_bytes()
         store.save_session(second)
     # As if the process died after writing the session file but before its summary file.
-    (data_dir / "summaries" / month).write_bytes(stale_summaries)
+    (data_dir / "summaries" / week).write_bytes(stale_summaries)
     with Store.open(data_dir) as store:
         assert {summary.id for summary in store.summaries()} == {first["id"], second["id"]}
     with Store.open(data_dir) as store:
         third = make_session()
-        (data_dir / "summaries" / month).write_bytes(stale_summaries)
-        # A save into the stale month must not build on the stale rows.
+        (data_dir / "summaries" / week).write_bytes(stale_summaries)
+        # A save into the stale week must not build on the stale rows.
         store.save_session(third)
         assert {summary.id for summary in store.summaries()} == {first["id"], second["id"], third["id"]}
 

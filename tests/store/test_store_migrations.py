@@ -63,7 +63,7 @@ def test_every_stored_record_carries_its_schema(v0_dir: Path) -> None:
         # A summary file's `shard` table holds the signature of the session file, not a record.
         if name != "shard"
     }
-    assert {"settings.json:settings", "progress.json:seen", "2025-02.json:sessions", "2025-02.json:summaries"} <= set(tables)
+    assert {"settings.json:settings", "progress.json:seen", "2025-W07.json:sessions", "2025-W07.json:summaries"} <= set(tables)
     assert all("schema" in record for table in tables.values() for record in table.values())
 
 

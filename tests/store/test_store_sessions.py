@@ -116,7 +116,7 @@ def test_sessions_survive_reopening(data_dir: Path, make_session: MakeSession, m
         assert store.unfinished() == running
 
 
-def test_summaries_are_newest_first_across_months_with_limit_and_offset(store: Store, make_session: MakeSession) -> None:
+def test_summaries_are_newest_first_across_weeks_and_years_with_limit_and_offset(store: Store, make_session: MakeSession) -> None:
     starts = [datetime(2025, 12, 31, 23, 0, tzinfo=UTC), datetime(2026, 1, 1, 1, 0, tzinfo=UTC), datetime(2024, 6, 1, tzinfo=UTC)]
     records = [make_session(started=when) for when in starts]
     for record in records:
@@ -128,23 +128,23 @@ def test_summaries_are_newest_first_across_months_with_limit_and_offset(store: S
     assert store.count() == 3
 
 
-def test_a_first_page_reads_only_the_newest_month(store: Store, make_session: MakeSession, data_dir: Path) -> None:
+def test_a_first_page_reads_only_the_newest_week(store: Store, make_session: MakeSession, data_dir: Path) -> None:
     for month in range(1, 7):
         store.save_session(make_session(started=datetime(2026, month, 10, tzinfo=UTC)))
     store.close()
     with Store.open(data_dir) as reopened:
-        reopened._index._read_month = reading = _Recorder(reopened._index._read_month)
+        reopened._index._read_week = reading = _Recorder(reopened._index._read_week)
         reopened.summaries(limit=1)
-        assert reading.months == ["2026-06"]
+        assert reading.weeks == ["2026-W24"]
 
 
 class _Recorder:
     def __init__(self, read) -> None:
-        self.read, self.months = read, []
+        self.read, self.weeks = read, []
 
-    def __call__(self, month: str):
-        self.months.append(month)
-        return self.read(month)
+    def __call__(self, week: str):
+        self.weeks.append(week)
+        return self.read(week)
 
 
 def test_search_matches_every_word_in_titles_names_and_texts(store: Store, make_session: MakeSession) -> None:

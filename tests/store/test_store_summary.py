@@ -8,6 +8,7 @@ import pytest
 
 from tui.core.outcome import Status
 from tui.store import Summary
+from tui.store.index import newest_weeks, week_of_started
 
 if TYPE_CHECKING:
     from tests.store.conftest import MakeSession
@@ -44,3 +45,24 @@ def test_closeness_before_and_after(make_session: MakeSession, readings: list, b
 def test_rows_round_trip(make_session: MakeSession, status: Status) -> None:
     summary = Summary.of(make_session(status=status))
     assert Summary.from_row(summary.to_row()) == summary
+
+
+@pytest.mark.parametrize(
+    ("started", "week"),
+    [
+        ("2026-11-20T20:00:00+00:00", "2026-W47"),
+        # Local New Year's night is still the last days of 2025 in UTC, and ISO week 1 of 2026.
+        ("2026-01-01T00:30:00+02:00", "2026-W01"),
+        ("2027-01-01T12:00:00+00:00", "2026-W53"),
+        ("2026-03-02T19:30:00", "2026-W10"),
+        (None, "undated"),
+    ],
+)
+def test_sessions_are_filed_by_the_utc_iso_week_they_started_in(started: str | None, week: str) -> None:
+    assert week_of_started(started) == week
+
+
+def test_week_files_are_read_newest_first_and_undated_last() -> None:
+    assert newest_weeks(["2025-W52", "undated", "2026-W01", "2026-W10", "2024-W53"]) == [
+        "2026-W10", "2026-W01", "2025-W52", "2024-W53", "undated",
+    ]

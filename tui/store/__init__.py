@@ -1,4 +1,4 @@
-"""Where the couple's data lives: TinyDB files, written atomically, sharded by month.
+"""Where the couple's data lives: TinyDB files, written atomically, sessions sharded by week.
 
 Never imports Textual or the screens; the app calls it from thread workers.
 """

@@ -6,12 +6,12 @@ Layout (every file a TinyDB JSON file written atomically, 0600, in 0700 folders)
     settings.json            names, colours, chime, theme
     progress.json            cards seen per deck, who went first last time per exercise
     inprogress.json          sessions still running (with the engine snapshot), saved after every step
-    sessions/2026-11.json    finished sessions, one file per month they started in (UTC)
-    summaries/2026-11.json   one compact row per finished session of that month, plus the
-                             inode/size/mtime of the month's session file the rows were built from
+    sessions/2026-W47.json   finished sessions, one file per ISO week they started in (UTC)
+    summaries/2026-W47.json  one compact row per finished session of that week, plus the
+                             inode/size/mtime of the week's session file the rows were built from
     .lock                    held (flock) while a writer has the folder open
 
-Saving a finished session rewrites only its month's two files, so the cost stays
+Saving a finished session rewrites only its week's two files, so the cost stays
 flat as the years pass. Summary files are derived data: one that disagrees with
 its session file (a crash between the two writes, a damaged file) is rebuilt.
 """
@@ -40,7 +40,7 @@ from tui.core.outcome import Status
 from tui.core.settings import Settings
 from tui.store import migrations
 from tui.store.exchange import Backup, ImportResult, backup_dict, journal_markdown, read_backup, write_backup
-from tui.store.index import SummaryIndex, month_of_started, timestamp
+from tui.store.index import SummaryIndex, timestamp, week_of_started
 from tui.store.migrations import STORE_SCHEMA
 from tui.store.stats import Stats, compute_stats
 from tui.store.storage import (
@@ -54,7 +54,7 @@ from tui.store.storage import (
 )
 from tui.store.summary import SUMMARY_SCHEMA, Summary
 
-# Month files kept parsed in memory; saves and lookups mostly touch the newest month.
+# Week files kept parsed in memory; saves and lookups mostly touch the newest week.
 OPEN_SHARDS = 2
 
 P = ParamSpec("P")
@@ -108,7 +108,7 @@ class Store:
         self._progress = self._db(data_dir / "progress.json")
         self._running = self._db(data_dir / "inprogress.json")
         self._shards: OrderedDict[str, TinyDB] = OrderedDict()
-        self._index = SummaryIndex(self._list_months, self._month_rows)
+        self._index = SummaryIndex(self._list_weeks, self._week_rows)
 
     # --- opening and closing ---------------------------------------------------------------------
 
@@ -196,7 +196,7 @@ class Store:
         """Insert or replace by `record["id"]`.
 
         A session in progress (with the engine snapshot under `snapshot`) goes to
-        the small in-progress file; a finished one to its month, without the snapshot.
+        the small in-progress file; a finished one to its week, without the snapshot.
         """
         # A copy: the caller may go on changing its dict, and the store keeps what it saved in memory.
         record = copy.deepcopy(dict(record))
@@ -208,12 +208,12 @@ class Store:
         record.pop("snapshot", None)
         # Summarising first refuses a malformed record before anything is written.
         Summary.of(record)
-        month = month_of_started(record.get("started"))
-        # Only a changed start time moves a session to another month; never keep two copies.
-        old_month = self._index.known_month(record["id"])
-        if old_month not in (None, month):
-            self._write_month(old_month, lambda table: table.remove(record_id == record["id"]))
-        self._write_month(month, lambda table: _put(table, record), changed={record["id"]})
+        week = week_of_started(record.get("started"))
+        # Only a changed start time moves a session to another week; never keep two copies.
+        old_week = self._index.known_week(record["id"])
+        if old_week not in (None, week):
+            self._write_week(old_week, lambda table: table.remove(record_id == record["id"]))
+        self._write_week(week, lambda table: _put(table, record), changed={record["id"]})
         if self._is_running(record["id"]):
             self._running.table("sessions").remove(record_id == record["id"])
 
@@ -234,7 +234,7 @@ class Store:
         record = self._running.table("sessions").get(record_id == session_id)
         if record is not None:
             self.save_session({**record, "status": Status.STOPPED.value})
-        elif self._index.month_of(session_id) is None:
+        elif self._index.week_of(session_id) is None:
             raise KeyError(session_id)
 
     @_synchronised
@@ -242,8 +242,8 @@ class Store:
         running = self._running.table("sessions").get(record_id == session_id)
         if running is not None:
             return copy.deepcopy(dict(running))
-        month = self._index.month_of(session_id)
-        found = None if month is None else self._shard(month).table("sessions").get(record_id == session_id)
+        week = self._index.week_of(session_id)
+        found = None if week is None else self._shard(week).table("sessions").get(record_id == session_id)
         return None if found is None else copy.deepcopy(dict(found))
 
     @_synchronised
@@ -252,17 +252,17 @@ class Store:
         if self._is_running(session_id):
             self._running.table("sessions").remove(record_id == session_id)
             return True
-        month = self._index.month_of(session_id)
-        if month is None:
+        week = self._index.week_of(session_id)
+        if week is None:
             return False
-        self._write_month(month, lambda table: table.remove(record_id == session_id))
+        self._write_week(week, lambda table: table.remove(record_id == session_id))
         return True
 
     @_synchronised
     def summaries(self, query: str = "", limit: int | None = None, offset: int = 0) -> list[Summary]:
         """Finished sessions, newest first. Every word of `query` must appear in the date
         (YYYY-MM-DD, weekday, month), titles, names, takeaways, commitments or starred cards.
-        A first page reads only the newest month files."""
+        A first page reads only the newest week files."""
         words = query.lower().split()
         rows = self._index.matching(words) if words else self._index.newest_first()
         return list(itertools.islice(rows, offset, None if limit is None else offset + limit))
@@ -317,7 +317,7 @@ class Store:
 
     @_synchronised
     def write_json_export(self, out: TextIO) -> int:
-        """The text of `json.dumps(export_json())`, written a month at a time so memory stays flat
+        """The text of `json.dumps(export_json())`, written a week at a time so memory stays flat
         however long the history; returns how many sessions were written."""
         head = backup_dict(STORE_SCHEMA, self.load_settings(), self._progress_dict(), [])
         return write_backup(out, head, self._all_records())
@@ -347,23 +347,23 @@ class Store:
             if self.last_first_seat(exercise_id) is None:
                 self.set_last_first_seat(exercise_id, seat)
         added = updated = unchanged = 0
-        by_month: dict[str, list[dict[str, Any]]] = {}
+        by_week: dict[str, list[dict[str, Any]]] = {}
         for record in backup.sessions:
             running = self._is_running(record["id"])
             finished = record["status"] != Status.IN_PROGRESS
-            if self._index.month_of(record["id"]) is not None or (running and not finished):
+            if self._index.week_of(record["id"]) is not None or (running and not finished):
                 unchanged += 1
             elif not finished:
                 _put(self._running.table("sessions"), record)
                 added += 1
             else:
                 finished_record = {key: value for key, value in record.items() if key != "snapshot"}
-                by_month.setdefault(month_of_started(record["started"]), []).append(finished_record)
+                by_week.setdefault(week_of_started(record["started"]), []).append(finished_record)
                 updated += running
                 added += not running
-        # One write per month, however many sessions it gains.
-        for month, records in sorted(by_month.items()):
-            self._write_month(month, lambda table, records=records: table.insert_multiple(records))
+        # One write per week, however many sessions it gains.
+        for week, records in sorted(by_week.items()):
+            self._write_week(week, lambda table, records=records: table.insert_multiple(records))
         self._drop_finished_from_running()
         return ImportResult(added=added, updated=updated, unchanged=unchanged, settings=taken)
 
@@ -383,39 +383,39 @@ class Store:
 
         return TinyDB(path, storage=AtomicJSONStorage, read_only=self.read_only, on_damaged=damaged)
 
-    def _shard(self, month: str) -> TinyDB:
-        if month in self._shards:
-            self._shards.move_to_end(month)
-            return self._shards[month]
-        shard = self._shards[month] = self._db(self._sessions_dir / f"{month}.json")
+    def _shard(self, week: str) -> TinyDB:
+        if week in self._shards:
+            self._shards.move_to_end(week)
+            return self._shards[week]
+        shard = self._shards[week] = self._db(self._sessions_dir / f"{week}.json")
         while len(self._shards) > OPEN_SHARDS:
             self._shards.popitem(last=False)[1].close()
         return shard
 
-    def _list_months(self) -> list[str]:
+    def _list_weeks(self) -> list[str]:
         return [path.stem for folder in (self._sessions_dir, self._summaries_dir) for path in folder.glob("*.json")]
 
-    def _write_month(self, month: str, change: Callable[[Table], object], changed: Collection[str] = ()) -> None:
-        """Change a month's session file, then bring its summary file and the index up to date.
+    def _write_week(self, week: str, change: Callable[[Table], object], changed: Collection[str] = ()) -> None:
+        """Change a week's session file, then bring its summary file and the index up to date.
 
         `changed`: ids whose record was replaced (inserted and removed ones are found by id)."""
-        path = self._sessions_dir / f"{month}.json"
+        path = self._sessions_dir / f"{week}.json"
         before = _Signature.of(path)
-        table = self._shard(month).table("sessions")
+        table = self._shard(week).table("sessions")
         change(table)
-        summaries = self._db(self._summaries_dir / f"{month}.json", derived=True)
+        summaries = self._db(self._summaries_dir / f"{week}.json", derived=True)
         recorded, rows = _read_summary_file(summaries)
         # If the summary file matched the session file, only new and replaced sessions need summarising.
         kept = {row["id"]: row for row in rows if row["id"] not in changed} if before and recorded == before else {}
         fresh = [kept.get(doc["id"]) or Summary.of(doc).to_row() for doc in table.all()]
         _write_summary_file(summaries, _Signature.of(path), fresh)
         summaries.close()
-        self._index.replace_month(month, fresh, unchanged=kept.keys())
+        self._index.replace_week(week, fresh, unchanged=kept.keys())
 
-    def _month_rows(self, month: str) -> list[dict[str, Any]]:
-        """The month's summary rows, rebuilt from its session file when they disagree."""
-        path = self._sessions_dir / f"{month}.json"
-        summaries = self._db(self._summaries_dir / f"{month}.json", derived=True)
+    def _week_rows(self, week: str) -> list[dict[str, Any]]:
+        """The week's summary rows, rebuilt from its session file when they disagree."""
+        path = self._sessions_dir / f"{week}.json"
+        summaries = self._db(self._summaries_dir / f"{week}.json", derived=True)
         recorded, rows = _read_summary_file(summaries)
         if recorded is None or recorded != _Signature.of(path) or any(row.get("schema") != SUMMARY_SCHEMA for row in rows):
             shard = self._db(path)
@@ -435,10 +435,10 @@ class Store:
 
     def _finished_elsewhere(self, record: Mapping[str, Any]) -> bool:
         """A crash between saving a finished session and clearing its in-progress copy leaves both."""
-        month = month_of_started(record.get("started"))
-        if not (self._sessions_dir / f"{month}.json").exists():
+        week = week_of_started(record.get("started"))
+        if not (self._sessions_dir / f"{week}.json").exists():
             return False
-        return self._shard(month).table("sessions").contains(record_id == record["id"])
+        return self._shard(week).table("sessions").contains(record_id == record["id"])
 
     def _running_records(self) -> list[Mapping[str, Any]]:
         docs = self._running.table("sessions").all()
@@ -458,10 +458,10 @@ class Store:
         }
 
     def _all_records(self) -> Iterator[dict[str, Any]]:
-        """Every session record, newest first, reading one month file at a time."""
+        """Every session record, newest first, reading one week file at a time."""
         yield from sorted((dict(doc) for doc in self._running_records()), key=_newest_record_first)
-        for month in self._index.months():
-            shard = self._db(self._sessions_dir / f"{month}.json")
+        for week in self._index.weeks():
+            shard = self._db(self._sessions_dir / f"{week}.json")
             records = [dict(doc) for doc in shard.table("sessions").all()]
             shard.close()
             yield from sorted(records, key=_newest_record_first)
