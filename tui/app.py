@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App
@@ -12,19 +13,21 @@ from textual.binding import Binding
 
 from tui.commands import TandemCommands
 from tui.core.clock import Clock, MonotonicClock, utc_now
-from tui.core.engine import SessionEngine, SnapshotMismatch
 from tui.core.library import Library
 from tui.core.model import Cards, Exercise
-from tui.core.outcome import CardStatus, Status
 from tui.core.settings import Settings
-from tui.screens.help import HelpScreen
 from tui.screens.home import HomeScreen
-from tui.screens.session import SessionScreen
-from tui.screens.settings import SettingsScreen
-from tui.screens.summary import SummaryScreen
 from tui.store import Store
 from tui.store_queue import StoreQueue
 from tui.themes import TANDEM_THEMES
+
+if TYPE_CHECKING:
+    from tui.core.engine import SessionEngine
+    from tui.screens.session import SessionScreen
+    from tui.screens.summary import SummaryScreen
+
+# Screens other than home, and the engine, are imported where first used, so that start-up
+# stays close to a bare Textual app (benchmarks/startup.py).
 
 
 class TandemApp(App[None]):
@@ -54,6 +57,10 @@ class TandemApp(App[None]):
         self.rng = rng or random.Random()
         self.wall = wall
         self.writes = StoreQueue(self._write_failed)
+        for theme in TANDEM_THEMES:
+            self.register_theme(theme)
+        # Chosen before the first screen: changing theme later restyles everything once more.
+        self.apply_theme(settings.theme)
 
     def _write_failed(self, error: Exception) -> None:
         self.call_from_thread(
@@ -65,27 +72,26 @@ class TandemApp(App[None]):
         self.writes.close()
 
     def on_mount(self) -> None:
-        for theme in TANDEM_THEMES:
-            self.register_theme(theme)
-        self.apply_theme(self.settings.theme)
         self._report_library_problems()
         for damaged in self.store.damaged:
             self.notify(
-                f"A damaged data file was moved aside to {damaged.moved_to}; a fresh one was started.",
+                str(damaged),
                 title="Data file damaged",
                 severity="warning",
                 timeout=20,
                 markup=False,
             )
         if self.settings.partners is None:
+            from tui.screens.settings import SettingsScreen
+
             self.push_screen(SettingsScreen(self.settings, first_run=True), self._first_run_done)
         else:
             self.push_screen(HomeScreen())
 
     def apply_theme(self, name: str) -> None:
-        try:
+        if name in self.available_themes:
             self.theme = name
-        except Exception:  # noqa: BLE001 - an unknown theme must not stop the app
+        else:  # an unknown theme (say, from a newer version) must not stop the app
             self.notify(f"Unknown theme {name!r}; using the default.", severity="warning", markup=False)
 
     def _report_library_problems(self) -> None:
@@ -110,12 +116,27 @@ class TandemApp(App[None]):
         self.writes.submit(self.store.save_settings, settings)
 
     def action_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
     def action_settings(self) -> None:
+        from tui.screens.session import SessionScreen
+        from tui.screens.settings import SettingsScreen
+
         if self.settings.partners is not None and not isinstance(self.screen, (SettingsScreen, SessionScreen)):
             self.push_screen(SettingsScreen(self.settings), self._settings_done)
+
+    def action_history(self) -> None:
+        from tui.screens.history import HistoryScreen
+        from tui.screens.session import SessionScreen
+
+        # Not in the middle of a session, and one history at a time.
+        if self.settings.partners is not None and not any(
+            isinstance(screen, (HistoryScreen, SessionScreen)) for screen in self.screen_stack
+        ):
+            self.push_screen(HistoryScreen())
 
     def _settings_done(self, settings: Settings | None) -> None:
         if settings is not None:
@@ -137,6 +158,9 @@ class TandemApp(App[None]):
         self.call_from_thread(self._begin, exercise, steps, seen, last_first, commitments)
 
     def _begin(self, exercise: Exercise, steps: list[Exercise], seen, last_first, commitments) -> None:
+        from tui.core.engine import SessionEngine
+        from tui.screens.session import SessionScreen
+
         assert self.settings.partners is not None
         engine = SessionEngine(
             steps,
@@ -151,6 +175,9 @@ class TandemApp(App[None]):
         self.push_screen(SessionScreen(engine, title=exercise.title, started_from=exercise.id))
 
     def resume_session(self, record: dict) -> None:
+        from tui.core.engine import SessionEngine, SnapshotMismatch
+        from tui.screens.session import SessionScreen
+
         exercise = self.library.exercises.get(record.get("started_from", ""))
         try:
             if exercise is None or not record.get("snapshot"):
@@ -167,6 +194,8 @@ class TandemApp(App[None]):
         self.writes.submit(self.store.mark_stopped, record["id"])
 
     def save_session(self, engine: SessionEngine, title: str, started_from: str) -> None:
+        from tui.core.outcome import Status
+
         # Build the record on the loop (the engine is not thread-safe); write it in a worker.
         outcome = engine.outcome()
         record = outcome.to_dict() | {
@@ -177,6 +206,9 @@ class TandemApp(App[None]):
         self.writes.submit(self.store.save_session, record)
 
     def session_finished(self, engine: SessionEngine, screen: SessionScreen) -> None:
+        from tui.core.outcome import CardStatus
+        from tui.screens.summary import SummaryScreen
+
         outcome = engine.outcome()
         self.save_session(engine, screen.session_title, screen.started_from)
         by_deck: dict[str, set[str]] = {}

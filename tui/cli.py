@@ -114,11 +114,11 @@ def list_library(library: Library) -> int:
 def run_app(paths: Paths, folders: list[ExerciseFolder]) -> int:
     # Imported here so that `tandem check` and friends start without loading Textual.
     from tui.app import create_app
-    from tui.store import Store, StoreLocked
+    from tui.store import Store, StoreError
 
     try:
         store = Store.open(paths.data_dir)
-    except StoreLocked as error:
+    except StoreError as error:  # already open elsewhere, or a folder this version cannot use
         print(f"tandem: {error}", file=sys.stderr)
         return 2
     except OSError as error:

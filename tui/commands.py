@@ -18,6 +18,7 @@ class TandemCommands(Provider):
         commands: list[tuple[str, object, str]] = [
             ("Settings: names, colours, chime and theme", app.action_settings, "Change who sits where, and how it looks"),
             ("Help: keys and exercises", app.action_help, "What each key does"),
+            ("History: past sessions, stats and export", app.action_history, "Every session you have done, newest first"),
         ]
         if app.settings.partners is not None:
             for exercise in app.library:

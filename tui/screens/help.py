@@ -5,9 +5,10 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Markdown
+from textual.widgets import Markdown
 
 from tui.screens.base import TandemModal
+from tui.widgets.footer import CalmFooter
 
 HELP = """\
 # How Tandem works
@@ -58,7 +59,7 @@ class HelpScreen(TandemModal):
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog", id="help"):
             yield Markdown(HELP)
-        yield Footer()
+        yield CalmFooter()
 
     def action_dismiss(self) -> None:
         self.dismiss(None)

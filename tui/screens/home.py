@@ -7,14 +7,15 @@ from typing import TYPE_CHECKING
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.core.model import Exercise, ExerciseType
 from tui.core.suggest import suggest_tonight
 from tui.screens.base import TandemScreen
+from tui.widgets.footer import CalmFooter
 
 if TYPE_CHECKING:
     from tui.app import TandemApp
@@ -42,6 +43,7 @@ class HomeScreen(TandemScreen):
         Binding("r", "resume", "Resume", id="resume"),
         Binding("x", "set_aside", "Set aside", id="set-aside"),
         Binding("o", "app.settings", "Settings", id="settings"),
+        Binding("h", "app.history", "History", id="history"),
         Binding("escape", "leave", "Quit", id="leave-home"),
     ]
 
@@ -50,6 +52,7 @@ class HomeScreen(TandemScreen):
         self.by_theme = False
         self.suggested: Exercise | None = None
         self.unfinished: dict | None = None
+        self.shown: Exercise | None = None
 
     @property
     def tandem(self) -> TandemApp:
@@ -66,7 +69,7 @@ class HomeScreen(TandemScreen):
                 yield Static(id="details-title", markup=False)
                 yield Static(id="details-meta", markup=False)
                 yield Static(id="details-summary", markup=False)
-        yield Footer()
+        yield CalmFooter()
 
     def on_mount(self) -> None:
         partners = self.tandem.settings.partners
@@ -126,8 +129,10 @@ class HomeScreen(TandemScreen):
 
     @on(OptionList.OptionHighlighted, "#library")
     def show_details(self) -> None:
-        self.refresh_bindings()
         exercise = self.highlighted_exercise()
+        if (exercise is None) != (self.shown is None):
+            self.refresh_bindings()  # "Start" comes and goes; a footer redraw is costly, so only then
+        self.shown = exercise
         title, meta, summary = ("No exercise matches your search.", "", "") if exercise is None else (
             exercise.title,
             _meta(exercise, self.tandem.library.minutes(exercise)),
@@ -163,8 +168,6 @@ class HomeScreen(TandemScreen):
             return not self.query_one("#search", Input).has_focus and self.highlighted_exercise() is not None
         if action == "resume" or action == "set_aside":
             return self.unfinished is not None
-        if action == "start_suggested":
-            return self.suggested is not None
         return True
 
     def action_leave(self) -> None:
@@ -186,6 +189,9 @@ class HomeScreen(TandemScreen):
         self.app.call_from_thread(self.show_history_hints, unfinished, suggested)
 
     def show_history_hints(self, unfinished: dict | None, suggested: Exercise | None) -> None:
+        # Redrawing the footer is the costliest part of start-up: only when resume comes or goes.
+        if (unfinished is None) != (self.unfinished is None):
+            self.refresh_bindings()
         self.unfinished, self.suggested = unfinished, suggested
         offer = self.query_one("#resume-offer", Static)
         offer.display = unfinished is not None
@@ -197,7 +203,6 @@ class HomeScreen(TandemScreen):
         if suggested is not None:
             minutes = self.tandem.library.minutes(suggested)
             suggestion.update(f"Suggested tonight: {suggested.title} · {minutes} min — press t to start")
-        self.refresh_bindings()
 
     def action_start_suggested(self) -> None:
         if self.suggested is not None:

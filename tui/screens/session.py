@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from tui.core.engine import SessionEngine
 from tui.core.model import CardKind, Seat
@@ -22,6 +22,7 @@ from tui.screens.time_out import TimeOutScreen
 from tui.seat_colours import seat_colour
 from tui.widgets.breath_pacer import BreathPacer
 from tui.widgets.countdown import Countdown
+from tui.widgets.footer import CalmFooter
 from tui.widgets.seat_panel import SeatPanel
 
 if TYPE_CHECKING:
@@ -87,7 +88,7 @@ class SessionScreen(TandemScreen):
             yield SeatPanel(Seat.RIGHT, partners.right)
         yield Countdown(id="countdown")
         # Compact, and the palette hint left out, so every live key fits in 80 columns.
-        yield Footer(compact=True, show_command_palette=False)
+        yield CalmFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.engine.start()

@@ -9,13 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Footer, Header, Input, Label, Select, Static, Switch
+from textual.widgets import Button, Header, Input, Label, Select, Static, Switch
 
 from tui.core.model import Seat
 from tui.core.partners import Partner, Partners
 from tui.core.settings import Settings
 from tui.screens.base import TandemScreen
 from tui.seat_colours import DEFAULT_COLOUR, SEAT_COLOURS
+from tui.widgets.footer import CalmFooter
 
 MAX_NAME = 30
 WELCOME = (
@@ -68,7 +69,7 @@ class SettingsScreen(TandemScreen):
                              allow_blank=False, id="theme")
             yield Static(id="settings-error", markup=False)
             yield Button("Save", variant="primary", id="save")
-        yield Footer()
+        yield CalmFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Welcome" if self.first_run else "Settings"

@@ -7,12 +7,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from tui.core.model import Seat
 from tui.core.outcome import CardStatus, SessionOutcome, Status
 from tui.screens.base import TandemScreen
 from tui.seat_colours import seat_colour
+from tui.widgets.footer import CalmFooter
 from tui.words import count_of
 
 BAR_WIDTH = 30
@@ -31,7 +32,7 @@ class SummaryScreen(TandemScreen):
         with VerticalScroll(id="summary"):
             for block in self.blocks():
                 yield Static(block, classes="summary-block")
-        yield Footer()
+        yield CalmFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Well done" if self.outcome.status is Status.COMPLETED else "Stopped — what you did is kept"

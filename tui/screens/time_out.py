@@ -5,9 +5,10 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tui.screens.base import TandemModal
+from tui.widgets.footer import CalmFooter
 
 MESSAGE = (
     "Time-out.\n\n"
@@ -29,7 +30,7 @@ class TimeOutScreen(TandemModal):
             yield Static(MESSAGE, markup=False)
             yield Static("space: carry on   ·   l: save and stop for now (resume it from home)", classes="dialog-detail",
                          markup=False)
-        yield Footer()
+        yield CalmFooter()
 
     def action_carry_on(self) -> None:
         self.dismiss(True)

@@ -1,0 +1,226 @@
+"""One past session in full: every step with its planned and actual time, the cards, what you said
+to each other, how the last commitments went, talk time and listening."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from rich.table import Table
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Footer, Header, Static
+
+from tui.core.model import Seat
+from tui.core.outcome import CardStatus, SessionOutcome, Status, StepEnd, StepRecord
+from tui.screens.base import TandemScreen
+from tui.screens.history_text import clock, heading, long_date, partner_name, rating, share_bar
+from tui.seat_colours import seat_colour
+from tui.store.summary import Summary
+
+if TYPE_CHECKING:
+    from tui.app import TandemApp
+
+BAR_WIDTH = 24
+STATUS_LINE = {Status.COMPLETED: "Completed", Status.STOPPED: "Stopped early", Status.IN_PROGRESS: "In progress"}
+STEP_NOTES = {StepEnd.SKIPPED: "skipped", StepEnd.NOT_QUITE: "not quite yet — tried again", StepEnd.STOPPED: "stopped here"}
+CARD_MARKS = {CardStatus.ANSWERED: "✓", CardStatus.SKIPPED: "–", CardStatus.UNFINISHED: "…"}
+
+# Asks the history to confirm and delete; the second argument runs after a yes.
+DeleteRequest = Callable[[Summary, Callable[[], object]], None]
+
+
+class SessionDetailScreen(TandemScreen):
+    BINDINGS = [
+        Binding("x", "delete", "Delete", id="detail-delete"),
+        Binding("escape", "back", "Back", id="detail-back"),
+    ]
+
+    def __init__(self, summary: Summary, *, delete: DeleteRequest) -> None:
+        super().__init__()
+        self.summary = summary
+        self.delete = delete
+
+    @property
+    def tandem(self) -> TandemApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="detail"):
+            yield Static(Content("Reading the session…"), id="detail-loading")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = f"History · {self.summary.titles}"
+        self.read_session()
+
+    @work(thread=True, exclusive=True, group="detail-load")
+    def read_session(self) -> None:
+        record = self.tandem.store.get_session(self.summary.id)
+        self.app.call_from_thread(self.show, record)
+
+    def show(self, record: dict[str, Any] | None) -> None:
+        loading = self.query_one("#detail-loading", Static)
+        try:
+            outcome = None if record is None else SessionOutcome.from_dict(record)
+        except (KeyError, TypeError, ValueError) as error:
+            loading.update(Content(f"This session cannot be shown in full ({error})."))
+            return
+        if outcome is None:
+            loading.update(Content("This session is no longer in your history."))
+            return
+        loading.remove()
+        scroll = self.query_one("#detail", VerticalScroll)
+        scroll.mount_all(Static(block, classes="detail-block") for block in SessionPage(outcome, self.summary).blocks())
+        scroll.focus()
+
+    def action_delete(self) -> None:
+        self.delete(self.summary, self.dismiss)
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+
+class SessionPage:
+    """The blocks of one session's page, from its full record and its summary row."""
+
+    def __init__(self, outcome: SessionOutcome, summary: Summary) -> None:
+        self.outcome = outcome
+        self.summary = summary
+
+    def name(self, seat: Seat) -> Content:
+        partner = self.outcome.partners[seat]
+        return partner_name(partner.name, partner.colour, seat)
+
+    def blocks(self) -> list[Content | Table]:
+        parts = [self.overview(), self.steps()]
+        parts += [self.cards(), self.appreciations(), self.check_ins(), self.reviews()]
+        parts += [self.said("Takeaways", self.outcome.takeaways), self.said("Before next time", self.outcome.commitments)]
+        parts += [self.talk_time(), self.listening()]
+        return [part for part in parts if part is not None]
+
+    def overview(self) -> Content:
+        outcome = self.outcome
+        planned = outcome.planned_seconds
+        facts = [STATUS_LINE[outcome.status], f"{clock(outcome.active_seconds)} together" + (f" (planned {clock(planned)})" if planned else "")]
+        if outcome.pause_count:
+            facts.append(f"{outcome.pause_count} time-out{'s' if outcome.pause_count > 1 else ''}, {clock(outcome.paused_seconds)} paused")
+        lines: list[Content | str] = [
+            Content.styled(" + ".join(run.title for run in outcome.exercises), "bold"),
+            f"\n{long_date(self.summary.started_at)}\n",
+            self.name(Seat.LEFT),
+            " & ",
+            self.name(Seat.RIGHT),
+            " · " + " · ".join(facts),
+        ]
+        closeness = self.closeness()
+        if closeness is not None:
+            lines += ["\n", closeness]
+        return Content.assemble(*lines)
+
+    def closeness(self) -> Content | None:
+        before, after = self.summary.closeness_before or {}, self.summary.closeness_after or {}
+        if not before and not after:
+            return None
+        parts: list[Content | str] = ["Closeness before → after:"]
+        for seat in Seat:
+            parts += ["  ", self.name(seat), f" {rating(before.get(seat))} → {rating(after.get(seat))}"]
+        return Content.assemble(*parts)
+
+    def steps(self) -> Table:
+        table = Table(box=None, expand=True, show_edge=False, pad_edge=False, header_style="bold")
+        table.add_column("Step", ratio=1, overflow="ellipsis", no_wrap=True)
+        table.add_column("Planned", justify="right", no_wrap=True)
+        table.add_column("Actual", justify="right", no_wrap=True)
+        table.add_column("", ratio=1, overflow="ellipsis", no_wrap=True, style="dim")
+        for step in self.outcome.steps:
+            planned = "" if step.planned is None else clock(step.planned)
+            table.add_row(Text(step.header), planned, clock(step.actual), Text(step_note(step)))
+        return table
+
+    def cards(self) -> Content | None:
+        cards = self.outcome.cards
+        if not cards:
+            return None
+        answered = sum(card.status is CardStatus.ANSWERED for card in cards)
+        skipped = sum(card.status is CardStatus.SKIPPED for card in cards)
+        starred = sum(card.starred for card in cards)
+        parts: list[Content | str] = [heading("Cards"), f"  {answered} answered · {skipped} skipped · {starred} starred"]
+        for card in cards:
+            mark = CARD_MARKS[card.status] + (" ★" if card.starred else "  ")
+            parts += [f"\n {mark} ", Content(card.text), Content.styled(f"  — {self.outcome.partners.name(card.reader)} read it", "dim")]
+            for seat, answer in card.answers.items():
+                parts += ["\n       ", self.name(seat), f": {answer}"]
+        return Content.assemble(*parts)
+
+    def appreciations(self) -> Content | None:
+        kept = self.outcome.appreciations
+        if not kept:
+            return None
+        parts: list[Content | str] = [heading("Appreciations kept")]
+        for item in kept:
+            parts += ["\n  ", self.name(item.giver), f": {item.text}"]
+        return Content.assemble(*parts)
+
+    def check_ins(self) -> Content | None:
+        answered = [check for check in self.outcome.check_ins if check.answers]
+        if not answered:
+            return None
+        parts: list[Content | str] = [heading("Check-in answers")]
+        for check in answered:
+            parts.append(f"\n  {check.question}")
+            for seat in Seat:
+                if seat in check.answers:
+                    parts += ["\n    ", self.name(seat), f": {check.answers[seat]}"]
+        return Content.assemble(*parts)
+
+    def reviews(self) -> Content | None:
+        reviews = self.outcome.reviews
+        if not reviews:
+            return None
+        parts: list[Content | str] = [heading("How last time's commitments went")]
+        for review in reviews:
+            parts += ["\n  ", self.name(review.seat), f": {review.text} — {review.result or 'passed'}"]
+        return Content.assemble(*parts)
+
+    def said(self, title: str, texts: dict[Seat, str]) -> Content | None:
+        lines = [(seat, text) for seat, text in texts.items() if text]
+        if not lines:
+            return None
+        parts: list[Content | str] = [heading(title)]
+        for seat, text in lines:
+            parts += ["\n  ", self.name(seat), f": {text}"]
+        return Content.assemble(*parts)
+
+    def talk_time(self) -> Content | None:
+        shares = self.outcome.floor_shares()
+        if shares is None:
+            return None
+        parts: list[Content | str] = [heading("Talk time")]
+        for seat in Seat:
+            colour = seat_colour(self.outcome.partners[seat].colour, seat)
+            seconds = self.outcome.floor_seconds[seat]
+            parts += ["\n  ", self.name(seat), f"  {round(shares[seat] * 100):3d}%  {clock(seconds):>5}  ", share_bar(shares[seat], colour, BAR_WIDTH)]
+        return Content.assemble(*parts)
+
+    def listening(self) -> Content | None:
+        parts: list[Content | str] = []
+        for seat in Seat:
+            stats = self.outcome.reflections[seat]
+            if stats.checks:
+                parts += ["\n  ", self.name(seat), f": {stats.landed_first_time} of {stats.checks} reflections landed first time"]
+        return Content.assemble(heading("Listening"), *parts) if parts else None
+
+
+def step_note(step: StepRecord) -> str:
+    notes = [STEP_NOTES[step.ended]] if step.ended in STEP_NOTES else []
+    if step.added:
+        notes.append(f"+{clock(step.added)}")
+    if step.pauses:
+        notes.append(f"paused {step.pauses}× ({clock(step.paused_seconds)})")
+    return ", ".join(notes)
