@@ -2,7 +2,7 @@
 
 Bar (DESIGN section 7): <= 1.5 x hello world, with 10,000 sessions on file.
 Each run is a fresh process (interpreter start and imports included), headless,
-ending as soon as the first screen is up and ready for keys.
+ending once the first screen has been drawn and takes keys.
 
     python3 benchmarks/startup.py [--runs 7]
 """
@@ -24,6 +24,7 @@ from tui.store.samples import sample_history
 
 SESSIONS = 10_000
 
+# Both end at the same moment: the first screen has mounted and been drawn once, ready for keys.
 HELLO = """
 from textual.app import App
 from textual.widgets import Static
@@ -32,14 +33,13 @@ class Hello(App):
     def compose(self):
         yield Static("Hello, world")
 
-async def ready(pilot):
-    await pilot.pause()
-    pilot.app.exit()
+    def on_mount(self):
+        self.call_after_refresh(self.exit)
 
-Hello().run(headless=True, auto_pilot=ready)
+Hello().run(headless=True)
 """
 
-# The same steps as `tandem --data-dir DIR`, run headless, ending once home is on screen.
+# The same steps as `tandem --data-dir DIR`, run headless.
 TANDEM = """
 import sys
 from tui.cli import library_folders
@@ -51,15 +51,10 @@ from tui.screens.home import HomeScreen
 
 paths = Paths.resolve(sys.argv[1])
 store = Store.open(paths.data_dir)
-
-async def ready(pilot):
-    while not isinstance(pilot.app.screen, HomeScreen):
-        await pilot.pause()
-    await pilot.pause()
-    pilot.app.exit()
-
+app = create_app(load_library(library_folders(paths, [])), store)
+HomeScreen.on_screen_resume = lambda screen: screen.call_after_refresh(app.exit)
 try:
-    create_app(load_library(library_folders(paths, [])), store).run(headless=True, auto_pilot=ready)
+    app.run(headless=True)
 finally:
     store.close()
 """
