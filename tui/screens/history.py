@@ -13,7 +13,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 from textual.worker import get_current_worker
 
 from tui.core.outcome import Status
@@ -26,6 +26,7 @@ from tui.store.exchange import journal_markdown
 from tui.store.storage import atomic_file, make_private_folder
 from tui.store.summary import Summary
 from tui.widgets.fill_table import FillTable
+from tui.widgets.footer import CalmFooter
 
 if TYPE_CHECKING:
     from tui.app import TandemApp
@@ -57,7 +58,8 @@ class HistoryScreen(TandemScreen):
         # The rows in the table, by session id, in the order shown.
         self.shown: dict[str, Summary] = {}
         self.query_text = ""
-        self.loading = True
+        # Pages still to come (not `loading`: that is Textual's own spinner over the whole screen).
+        self.reading = True
         # Bumped for every new search, so pages of an older one that arrive late are dropped.
         self.generation = 0
 
@@ -70,15 +72,13 @@ class HistoryScreen(TandemScreen):
         yield Input(placeholder="Search dates, exercises, names and words  ( / )", id="history-search")
         yield Static(id="history-status")
         yield FillTable(id="history-table", fill="what", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield CalmFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "History"
         table = self.query_one(FillTable)
         for key, label, width in COLUMNS:
             table.add_column(label, key=key, width=width or table.min_fill)
-        # The table has its size only once laid out.
-        self.call_after_refresh(table.fit)
         table.focus()
         self.load()
 
@@ -86,7 +86,7 @@ class HistoryScreen(TandemScreen):
 
     def load(self) -> None:
         self.generation += 1
-        self.loading = True
+        self.reading = True
         self.read_pages(self.query_text, self.generation)
 
     @work(thread=True, exclusive=True, group="history-load")
@@ -113,7 +113,7 @@ class HistoryScreen(TandemScreen):
         for summary in page:
             self.shown[summary.id] = summary
             table.add_row(*cells(summary), key=summary.id)
-        self.loading = not done
+        self.reading = not done
         self.show_status()
         # Keys come and go only with the first row and the last page; a footer redraw is costly.
         if done or had_rows != bool(self.shown):
@@ -123,7 +123,7 @@ class HistoryScreen(TandemScreen):
         count = len(self.shown)
         query = self.query_text.strip()
         sessions = f"{count:,} session{'' if count == 1 else 's'}"
-        if self.loading:
+        if self.reading:
             text = f"{sessions} so far…"
         elif query:
             text = f"{sessions} matching “{query}”" if count else f"No session matches “{query}”."
@@ -184,7 +184,7 @@ class HistoryScreen(TandemScreen):
             return bool(self.shown)
         if action == "export":
             # The whole view is exported, so wait until it is all here.
-            return not self.loading and bool(self.shown)
+            return not self.reading and bool(self.shown)
         return True
 
     # --- search --------------------------------------------------------------------------------

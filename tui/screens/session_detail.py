@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from tui.core.model import Seat
 from tui.core.outcome import CardStatus, SessionOutcome, Status, StepEnd, StepRecord
@@ -21,6 +21,7 @@ from tui.screens.base import TandemScreen
 from tui.screens.history_text import clock, heading, long_date, partner_name, rating, share_bar
 from tui.seat_colours import seat_colour
 from tui.store.summary import Summary
+from tui.widgets.footer import CalmFooter
 
 if TYPE_CHECKING:
     from tui.app import TandemApp
@@ -53,7 +54,7 @@ class SessionDetailScreen(TandemScreen):
         yield Header()
         with VerticalScroll(id="detail"):
             yield Static(Content("Reading the session…"), id="detail-loading")
-        yield Footer()
+        yield CalmFooter()
 
     def on_mount(self) -> None:
         self.sub_title = f"History · {self.summary.titles}"

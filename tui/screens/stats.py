@@ -12,15 +12,16 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Sparkline, Static
+from textual.widgets import Header, Sparkline, Static
 
 from tui.core.model import Seat
 from tui.core.partners import Partner
 from tui.core.steps import REVIEW_OPTIONS
 from tui.screens.base import TandemScreen
-from tui.screens.history_text import hours_and_minutes, heading, partner_name, rating, share_bar
+from tui.screens.history_text import heading, hours_and_minutes, partner_name, rating, share_bar
 from tui.seat_colours import seat_colour
 from tui.store.stats import Stats
+from tui.widgets.footer import CalmFooter
 
 if TYPE_CHECKING:
     from tui.app import TandemApp
@@ -50,7 +51,7 @@ class StatsScreen(TandemScreen):
         yield Header()
         with VerticalScroll(id="stats"):
             yield Static(Content("Counting…"), id="stats-loading")
-        yield Footer()
+        yield CalmFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "History · Stats"
@@ -118,9 +119,11 @@ class StatsPage:
         after = self.stats.closeness
         if not after:
             return []
-        trend = Content.assemble(
-            Content.styled(f"  lately {rating(fmean(after[-RECENT:]))} (last {min(RECENT, len(after))} sessions)", "dim"),
-            Content.styled(f" · at the start {rating(fmean(after[:RECENT]))} · scale 1–10, oldest on the left", "dim"),
+        recent = min(RECENT, len(after))
+        trend = Content.styled(
+            f"  oldest on the left · lately {rating(fmean(after[-RECENT:]))}, at the start {rating(fmean(after[:RECENT]))}"
+            f" (out of 10, {recent} session{'s' if recent != 1 else ''} each)",
+            "dim",
         )
         return [
             Static(heading("How close you felt after each session"), classes="stats-label"),
