@@ -16,10 +16,10 @@ from tui import __version__
 from tui.core.library import ExerciseFolder, Library, exercise_files, load_library
 from tui.core.outcome import Status
 from tui.core.problems import Problem
-from tui.words import count_of
 from tui.paths import Paths, builtin_exercises_dir
 from tui.store import ImportRefused, Store, StoreError
 from tui.store.storage import atomic_file
+from tui.words import count_of
 
 
 def build_parser() -> argparse.ArgumentParser:

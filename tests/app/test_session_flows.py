@@ -65,9 +65,6 @@ async def test_cards_seen_are_drawn_last_next_time(make_app, store) -> None:
         first = {card["key"] for card in store.get_session(store.summaries()[0].id)["cards"]}
         await pilot.press("enter")
         await start(pilot, "deck-trust")
-        second = {card.key for card in app.screen.engine.outcome().cards} | {
-            key for key in app.screen.engine.snapshot()["decks"]["0"]
-        }
         assert store.seen_cards("deck-trust") == first
         drawn = set(app.screen.engine.snapshot()["decks"]["0"])
         assert not drawn & first

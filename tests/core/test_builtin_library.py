@@ -7,7 +7,18 @@ from collections import Counter
 import pytest
 
 from tui.core.library import ExerciseFolder, Library, load_library
-from tui.core.model import Appreciation, CardKind, CardOrder, Cards, CheckIn, Plan, Presence, Record, Role, Turns
+from tui.core.model import (
+    Appreciation,
+    CardKind,
+    CardOrder,
+    Cards,
+    CheckIn,
+    Plan,
+    Presence,
+    Record,
+    Role,
+    Turns,
+)
 from tui.paths import builtin_exercises_dir
 
 

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
+
+if TYPE_CHECKING:
+    from tui.app import TandemApp
 
 MIN_WIDTH = 60
 MIN_HEIGHT = 18
@@ -23,6 +28,11 @@ class TandemScreen(Screen[None]):
     # Classes for tcss: below the minimum, everything but TooSmall hides; narrow screens stack panels.
     HORIZONTAL_BREAKPOINTS = [(0, "-too-narrow"), (MIN_WIDTH, "-narrow"), (100, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-too-short"), (MIN_HEIGHT, "-short"), (24, "-medium"), (32, "-tall")]
+
+    @property
+    def tandem(self) -> TandemApp:
+        """The app, typed: screens read the library, the store and the settings from it."""
+        return self.app  # type: ignore[return-value]
 
     def on_mount(self) -> None:
         # Textual calls this besides each screen's own on_mount.

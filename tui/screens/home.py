@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,9 +14,6 @@ from tui.core.model import Exercise, ExerciseType
 from tui.core.suggest import suggest_tonight
 from tui.screens.base import TandemScreen
 from tui.widgets.footer import CalmFooter
-
-if TYPE_CHECKING:
-    from tui.app import TandemApp
 
 # How far back "not done recently" looks.
 RECENT_SESSIONS = 30
@@ -53,10 +48,6 @@ class HomeScreen(TandemScreen):
         self.suggested: Exercise | None = None
         self.unfinished: dict | None = None
         self.shown: Exercise | None = None
-
-    @property
-    def tandem(self) -> TandemApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Header()

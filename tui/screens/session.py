@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -24,9 +23,6 @@ from tui.widgets.breath_pacer import BreathPacer
 from tui.widgets.countdown import Countdown
 from tui.widgets.footer import CalmFooter
 from tui.widgets.seat_panel import SeatPanel
-
-if TYPE_CHECKING:
-    from tui.app import TandemApp
 
 # Redraw often enough for a smooth pacer; the figures come from the clock, not from ticks.
 REDRAW_SECONDS = 0.2
@@ -61,10 +57,6 @@ class SessionScreen(TandemScreen):
         self.typing_for: Seat | None = None
         # The step as last drawn, without its clock: redraw the rest only when it changes.
         self.drawn: StepView | None = None
-
-    @property
-    def tandem(self) -> TandemApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         partners = self.engine.partners

@@ -39,7 +39,14 @@ from tui.core.model import Seat
 from tui.core.outcome import Status
 from tui.core.settings import Settings
 from tui.store import migrations
-from tui.store.exchange import Backup, ImportResult, backup_dict, journal_markdown, read_backup, write_backup
+from tui.store.exchange import (
+    Backup,
+    ImportResult,
+    backup_dict,
+    journal_markdown,
+    read_backup,
+    write_backup,
+)
 from tui.store.index import SummaryIndex, timestamp, week_of_started
 from tui.store.migrations import STORE_SCHEMA
 from tui.store.stats import Stats, compute_stats
