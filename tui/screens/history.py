@@ -19,7 +19,7 @@ from textual.worker import get_current_worker
 from tui.core.outcome import Status
 from tui.screens.base import TandemScreen
 from tui.screens.confirm import ConfirmScreen
-from tui.screens.history_text import STATUS_WORDS, closeness, long_date
+from tui.screens.history_text import STATUS_WORDS, closeness, long_date, what_was_done
 from tui.screens.session_detail import SessionDetailScreen
 from tui.screens.stats import StatsScreen
 from tui.store.exchange import journal_markdown
@@ -242,7 +242,7 @@ def cells(summary: Summary) -> tuple[Text, ...]:
     style = "" if summary.status is Status.COMPLETED else "dim"
     return (
         Text(when.strftime("%d %b %Y %H:%M") if when else "undated", style),
-        Text(summary.titles, style, overflow="ellipsis", no_wrap=True),
+        Text(what_was_done(summary), style, overflow="ellipsis", no_wrap=True),
         Text(str(summary.minutes), style, justify="right"),
         Text(closeness(summary), style),
         Text(STATUS_WORDS[summary.status], style),

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from textual.content import Content
 
-from tui.core.model import Seat
+from tui.core.model import ExerciseType, Seat
 from tui.core.outcome import Status
 from tui.seat_colours import seat_colour
 from tui.store.summary import Summary
@@ -29,6 +29,12 @@ def hours_and_minutes(minutes: int) -> str:
 def rating(value: float | None) -> str:
     """A closeness rating or an average of two: "7", "6.5"; a dash when it was not asked."""
     return "–" if value is None else f"{round(value, 1):g}"
+
+
+def what_was_done(summary: Summary) -> str:
+    """The exercises' titles, less the check-ins that open and close most sessions (the closeness column has them)."""
+    titles = [exercise.title for exercise in summary.exercises if exercise.type != ExerciseType.CHECK_IN]
+    return " + ".join(titles) if titles else summary.titles
 
 
 def closeness(summary: Summary) -> str:

@@ -18,7 +18,13 @@ from tui.core.model import Seat
 from tui.core.partners import Partner
 from tui.core.steps import REVIEW_OPTIONS
 from tui.screens.base import TandemScreen
-from tui.screens.history_text import heading, hours_and_minutes, partner_name, rating, share_bar
+from tui.screens.history_text import (
+    heading,
+    hours_and_minutes,
+    partner_name,
+    rating,
+    share_bar,
+)
 from tui.seat_colours import seat_colour
 from tui.store.stats import Stats
 from tui.widgets.footer import CalmFooter
@@ -121,8 +127,8 @@ class StatsPage:
             return []
         recent = min(RECENT, len(after))
         trend = Content.styled(
-            f"  oldest on the left · lately {rating(fmean(after[-RECENT:]))}, at the start {rating(fmean(after[:RECENT]))}"
-            f" (out of 10, {recent} session{'s' if recent != 1 else ''} each)",
+            f"  oldest on the left · last {recent}: {rating(fmean(after[-RECENT:]))}"
+            f" · first {recent}: {rating(fmean(after[:RECENT]))} (out of 10)",
             "dim",
         )
         return [

@@ -1,0 +1,63 @@
+"""How the history list, one session's page and the stats look, at the smallest supported size and a roomy one."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Awaitable, Callable, Iterator
+
+import pytest
+from history_data import MARKUP_ID, fill
+from textual.pilot import Pilot
+
+from tui.screens.history import HistoryScreen
+from tui.store import Store
+from tui.widgets.fill_table import FillTable
+
+SIZES = {"80x24": (80, 24), "120x40": (120, 40)}
+
+
+@pytest.fixture(autouse=True)
+def utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Dates are shown in local time: pin the zone so the pictures are the same everywhere."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+async def settle(pilot: Pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def history(pilot: Pilot) -> None:
+    await settle(pilot)
+    await pilot.press("h")
+    await settle(pilot)
+
+
+async def detail(pilot: Pilot) -> None:
+    await history(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, HistoryScreen)
+    # The newest session: its names, title and a starred card all look like markup.
+    assert screen.query_one(FillTable).coordinate_to_cell_key(screen.query_one(FillTable).cursor_coordinate).row_key == MARKUP_ID
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+async def stats(pilot: Pilot) -> None:
+    await history(pilot)
+    await pilot.press("t")
+    await settle(pilot)
+
+
+SCENES: dict[str, Callable[[Pilot], Awaitable[None]]] = {"list": history, "detail": detail, "stats": stats}
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("scene", SCENES)
+def test_history_screen(snap_compare, make_app, store: Store, scene: str, size: str) -> None:
+    fill(store)
+    assert snap_compare(make_app(), terminal_size=SIZES[size], run_before=SCENES[scene])
