@@ -6,12 +6,13 @@ import time
 from collections.abc import Awaitable, Callable, Iterator
 
 import pytest
-from history_data import MARKUP_ID, fill
 from textual.pilot import Pilot
 
 from tui.screens.history import HistoryScreen
 from tui.store import Store
 from tui.widgets.fill_table import FillTable
+
+from history_data import MARKUP_ID, fill
 
 SIZES = {"80x24": (80, 24), "120x40": (120, 40)}
 
@@ -42,7 +43,8 @@ async def detail(pilot: Pilot) -> None:
     screen = pilot.app.screen
     assert isinstance(screen, HistoryScreen)
     # The newest session: its names, title and a starred card all look like markup.
-    assert screen.query_one(FillTable).coordinate_to_cell_key(screen.query_one(FillTable).cursor_coordinate).row_key == MARKUP_ID
+    table = screen.query_one(FillTable)
+    assert table.coordinate_to_cell_key(table.cursor_coordinate).row_key == MARKUP_ID
     await pilot.press("enter")
     await settle(pilot)
 

@@ -6,7 +6,6 @@ from collections.abc import Callable
 from datetime import datetime
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -27,9 +26,6 @@ from tui.store.storage import atomic_file, make_private_folder
 from tui.store.summary import Summary
 from tui.widgets.fill_table import FillTable
 from tui.widgets.footer import CalmFooter
-
-if TYPE_CHECKING:
-    from tui.app import TandemApp
 
 # The first page comes from the newest month files alone, so it is on screen at once;
 # the rest follows in pages small enough that adding one never holds the screen up.
@@ -62,10 +58,6 @@ class HistoryScreen(TandemScreen):
         self.reading = True
         # Bumped for every new search, so pages of an older one that arrive late are dropped.
         self.generation = 0
-
-    @property
-    def tandem(self) -> TandemApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Header()

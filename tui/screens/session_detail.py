@@ -4,7 +4,7 @@ to each other, how the last commitments went, talk time and listening."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from rich.table import Table
 from rich.text import Text
@@ -18,13 +18,17 @@ from textual.widgets import Header, Static
 from tui.core.model import Seat
 from tui.core.outcome import CardStatus, SessionOutcome, Status, StepEnd, StepRecord
 from tui.screens.base import TandemScreen
-from tui.screens.history_text import clock, heading, long_date, partner_name, rating, share_bar
+from tui.screens.history_text import (
+    clock,
+    heading,
+    long_date,
+    partner_name,
+    rating,
+    share_bar,
+)
 from tui.seat_colours import seat_colour
 from tui.store.summary import Summary
 from tui.widgets.footer import CalmFooter
-
-if TYPE_CHECKING:
-    from tui.app import TandemApp
 
 BAR_WIDTH = 24
 STATUS_LINE = {Status.COMPLETED: "Completed", Status.STOPPED: "Stopped early", Status.IN_PROGRESS: "In progress"}
@@ -45,10 +49,6 @@ class SessionDetailScreen(TandemScreen):
         super().__init__()
         self.summary = summary
         self.delete = delete
-
-    @property
-    def tandem(self) -> TandemApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Header()

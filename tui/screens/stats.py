@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import Counter
 from statistics import fmean
-from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import ComposeResult
@@ -29,9 +28,6 @@ from tui.seat_colours import seat_colour
 from tui.store.stats import Stats
 from tui.widgets.footer import CalmFooter
 
-if TYPE_CHECKING:
-    from tui.app import TandemApp
-
 BARS = "▁▂▃▄▅▆▇█"
 BAR_WIDTH = 24
 # "Lately" and "at the start" compare this many sessions.
@@ -48,10 +44,6 @@ UNNAMED = {Seat.LEFT: Partner("Left"), Seat.RIGHT: Partner("Right")}
 
 class StatsScreen(TandemScreen):
     BINDINGS = [Binding("escape", "back", "Back", id="stats-back")]
-
-    @property
-    def tandem(self) -> TandemApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Header()
