@@ -94,7 +94,7 @@ class SessionPage:
         self.outcome = outcome
         self.summary = summary
 
-    def name(self, seat: Seat) -> Content:
+    def partner_name(self, seat: Seat) -> Content:
         partner = self.outcome.partners[seat]
         return partner_name(partner.name, partner.colour, seat)
 
@@ -114,9 +114,9 @@ class SessionPage:
         lines: list[Content | str] = [
             Content.styled(" + ".join(run.title for run in outcome.exercises), "bold"),
             f"\n{long_date(self.summary.started_at)}\n",
-            self.name(Seat.LEFT),
+            self.partner_name(Seat.LEFT),
             " & ",
-            self.name(Seat.RIGHT),
+            self.partner_name(Seat.RIGHT),
             " · " + " · ".join(facts),
         ]
         closeness = self.closeness()
@@ -130,7 +130,7 @@ class SessionPage:
             return None
         parts: list[Content | str] = ["Closeness before → after:"]
         for seat in Seat:
-            parts += ["  ", self.name(seat), f" {rating(before.get(seat))} → {rating(after.get(seat))}"]
+            parts += ["  ", self.partner_name(seat), f" {rating(before.get(seat))} → {rating(after.get(seat))}"]
         return Content.assemble(*parts)
 
     def steps(self) -> Table:
@@ -156,7 +156,7 @@ class SessionPage:
             mark = CARD_MARKS[card.status] + (" ★" if card.starred else "  ")
             parts += [f"\n {mark} ", Content(card.text), Content.styled(f"  — {self.outcome.partners.name(card.reader)} read it", "dim")]
             for seat, answer in card.answers.items():
-                parts += ["\n       ", self.name(seat), f": {answer}"]
+                parts += ["\n       ", self.partner_name(seat), f": {answer}"]
         return Content.assemble(*parts)
 
     def appreciations(self) -> Content | None:
@@ -165,7 +165,7 @@ class SessionPage:
             return None
         parts: list[Content | str] = [heading("Appreciations kept")]
         for item in kept:
-            parts += ["\n  ", self.name(item.giver), f": {item.text}"]
+            parts += ["\n  ", self.partner_name(item.giver), f": {item.text}"]
         return Content.assemble(*parts)
 
     def check_ins(self) -> Content | None:
@@ -177,7 +177,7 @@ class SessionPage:
             parts.append(f"\n  {check.question}")
             for seat in Seat:
                 if seat in check.answers:
-                    parts += ["\n    ", self.name(seat), f": {check.answers[seat]}"]
+                    parts += ["\n    ", self.partner_name(seat), f": {check.answers[seat]}"]
         return Content.assemble(*parts)
 
     def reviews(self) -> Content | None:
@@ -186,7 +186,7 @@ class SessionPage:
             return None
         parts: list[Content | str] = [heading("How last time's commitments went")]
         for review in reviews:
-            parts += ["\n  ", self.name(review.seat), f": {review.text} — {review.result or 'passed'}"]
+            parts += ["\n  ", self.partner_name(review.seat), f": {review.text} — {review.result or 'passed'}"]
         return Content.assemble(*parts)
 
     def said(self, title: str, texts: dict[Seat, str]) -> Content | None:
@@ -195,7 +195,7 @@ class SessionPage:
             return None
         parts: list[Content | str] = [heading(title)]
         for seat, text in lines:
-            parts += ["\n  ", self.name(seat), f": {text}"]
+            parts += ["\n  ", self.partner_name(seat), f": {text}"]
         return Content.assemble(*parts)
 
     def talk_time(self) -> Content | None:
@@ -206,7 +206,7 @@ class SessionPage:
         for seat in Seat:
             colour = seat_colour(self.outcome.partners[seat].colour, seat)
             seconds = self.outcome.floor_seconds[seat]
-            parts += ["\n  ", self.name(seat), f"  {round(shares[seat] * 100):3d}%  {clock(seconds):>5}  ", share_bar(shares[seat], colour, BAR_WIDTH)]
+            parts += ["\n  ", self.partner_name(seat), f"  {round(shares[seat] * 100):3d}%  {clock(seconds):>5}  ", share_bar(shares[seat], colour, BAR_WIDTH)]
         return Content.assemble(*parts)
 
     def listening(self) -> Content | None:
@@ -214,7 +214,7 @@ class SessionPage:
         for seat in Seat:
             stats = self.outcome.reflections[seat]
             if stats.checks:
-                parts += ["\n  ", self.name(seat), f": {stats.landed_first_time} of {stats.checks} reflections landed first time"]
+                parts += ["\n  ", self.partner_name(seat), f": {stats.landed_first_time} of {stats.checks} reflections landed first time"]
         return Content.assemble(heading("Listening"), *parts) if parts else None
 
 
