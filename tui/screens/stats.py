@@ -77,7 +77,7 @@ class StatsPage:
         self.stats = stats
         self.partners = partners
 
-    def name(self, seat: Seat) -> Content:
+    def partner_name(self, seat: Seat) -> Content:
         return partner_name(self.partners[seat].name, self.partners[seat].colour, seat)
 
     def widgets(self) -> list[Widget]:
@@ -147,7 +147,7 @@ class StatsPage:
         for seat in Seat:
             share = floor[seat] / total
             colour = seat_colour(self.partners[seat].colour, seat)
-            parts += ["\n  ", self.name(seat), f"  {round(share * 100):3d}%  ", share_bar(share, colour, BAR_WIDTH)]
+            parts += ["\n  ", self.partner_name(seat), f"  {round(share * 100):3d}%  ", share_bar(share, colour, BAR_WIDTH)]
         return block(Content.assemble(*parts))
 
     def listening(self) -> list[Widget]:
@@ -159,7 +159,7 @@ class StatsPage:
                 continue
             text = f" listening: {round(fmean(rates) * 100)}% of reflections landed first time"
             lately = f" · lately {round(fmean(rates[-RECENT:]) * 100)}%"
-            label = Content.assemble(self.name(seat), text, Content.styled(lately, "dim"))
+            label = Content.assemble(self.partner_name(seat), text, Content.styled(lately, "dim"))
             found += [Static(label, classes="stats-label"), Sparkline(rates, summary_function=fmean, classes="listening-trend")]
         return [Static(heading("Listening"), classes="stats-label"), *found] if found else []
 
@@ -172,7 +172,7 @@ class StatsPage:
         parts: list[Content | str] = [heading("Commitments and how they went"), f"  {tally}"]
         for item in made[:COMMITMENTS_SHOWN]:
             result = RESULT_WORDS[item.result if item.reviewed else WAITING]
-            parts += ["\n  ", self.name(item.seat), ": ", Content(item.text), Content.styled(f" — {result}", "dim")]
+            parts += ["\n  ", self.partner_name(item.seat), ": ", Content(item.text), Content.styled(f" — {result}", "dim")]
         return block(Content.assemble(*parts))
 
     def starred(self) -> Widget | None:
