@@ -261,3 +261,19 @@ async def test_search_box_takes_letters_that_are_keys_elsewhere(make_app, store:
         await pilot.press("slash", *"text")
         assert screen.query_one("#history-search", Input).value == "text"
         assert app.screen is screen
+
+
+async def test_the_what_column_takes_the_width_left_when_the_window_changes(make_app, store: Store) -> None:
+    fill(store, count=20)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_history(pilot)
+        table = screen.query_one(FillTable)
+        widths = []
+        for size in ((80, 24), (130, 30), (90, 24)):
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            widths.append(table.columns[table.fill].width)
+            # Exactly as wide as the table: no sideways scrolling, no empty strip on the right.
+            assert table.virtual_size.width == table.scrollable_content_region.width
+        assert widths == [widths[0], widths[0] + 50, widths[0] + 10]
