@@ -8,7 +8,8 @@ from typing import Any
 from tui.core.partners import Partners
 
 SETTINGS_SCHEMA = 1
-DEFAULT_THEME = "textual-dark"
+# Tandem's own warm evening theme (tui/themes.py).
+DEFAULT_THEME = "tandem-evening"
 
 
 @dataclass(frozen=True)
