@@ -46,7 +46,7 @@ def test_a_writer_killed_at_random_moments_never_loses_a_returned_save(tmp_path:
     steps: dict[str, int] = {}
     for run in range(KILLS):
         writer = subprocess.Popen(
-            [sys.executable, "-c", WRITER, str(data_dir), str(run)], stdout=subprocess.PIPE, text=True
+            [sys.executable, "-c", WRITER, str(data_dir), str(run)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
         )
         assert writer.stdout.readline().strip() == "ready"
         # The moment is chosen by progress, not by wall time, so a busy machine kills as deep into the
@@ -55,13 +55,15 @@ def test_a_writer_killed_at_random_moments_never_loses_a_returned_save(tmp_path:
         time.sleep(rng.uniform(0.0, 0.005))
         writer.send_signal(signal.SIGKILL)
         writer.wait(timeout=10)
-        for line in lines + writer.stdout.read().splitlines():
+        assert writer.returncode == -signal.SIGKILL, writer.stderr.read()  # killed, not crashed
+        for line in filter(None, lines + writer.stdout.read().splitlines()):
             kind, session_id, *count = line.split()
             if kind == "done":
                 done.add(session_id)
             else:
                 steps[session_id] = int(count[0])
         writer.stdout.close()
+        writer.stderr.close()
         _check(data_dir, done, steps)
     assert len(done) > KILLS
 
