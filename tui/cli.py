@@ -113,6 +113,8 @@ def list_library(library: Library) -> int:
 
 def run_app(paths: Paths, folders: list[ExerciseFolder]) -> int:
     # Imported here so that `tandem check` and friends start without loading Textual.
+    import gc
+
     from tui.app import create_app
     from tui.store import Store, StoreError
 
@@ -125,7 +127,10 @@ def run_app(paths: Paths, folders: list[ExerciseFolder]) -> int:
         print(f"tandem: cannot open the data folder {paths.data_dir}: {error.strerror or error}", file=sys.stderr)
         return 2
     try:
-        create_app(load_library(folders), store).run()
+        app = create_app(load_library(folders), store)
+        # Modules and the library live until exit: keep the collector from walking them again and again.
+        gc.freeze()
+        app.run()
     finally:
         store.close()
     return 0
