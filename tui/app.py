@@ -10,12 +10,14 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.app import App
 from textual.binding import Binding
+from textual.reactive import Initialize, Reactive
+from textual.theme import Theme
 
 from tui.commands import TandemCommands
 from tui.core.clock import Clock, MonotonicClock, utc_now
 from tui.core.library import Library
 from tui.core.model import Cards, Exercise
-from tui.core.settings import Settings
+from tui.core.settings import DEFAULT_THEME, Settings
 from tui.screens.home import HomeScreen
 from tui.store import Store
 from tui.store_queue import StoreQueue
@@ -30,14 +32,22 @@ if TYPE_CHECKING:
 # stays close to a bare Textual app (benchmarks/startup.py).
 
 
+def _saved_theme(app: TandemApp) -> str:
+    theme = app.settings.theme
+    return theme if theme in app.available_themes else DEFAULT_THEME
+
+
 class TandemApp(App[None]):
-    CSS_PATH = "app.tcss"
+    # Home is the first screen: its styles are read with the app's, sparing a second pass over all the CSS.
+    CSS_PATH = ["app.tcss", "screens/home.tcss"]
     TITLE = "Tandem"
     COMMANDS = App.COMMANDS | {TandemCommands}
     BINDINGS = [
         Binding("question_mark", "help", "Help", id="help"),
         Binding("ctrl+q", "quit", "Quit", show=False, id="quit"),
     ]
+    # The saved theme is in force from the start: choosing it later would read all the CSS a second time.
+    theme: Reactive[str] = Reactive(Initialize(_saved_theme))
 
     def __init__(
         self,
@@ -49,18 +59,19 @@ class TandemApp(App[None]):
         rng: random.Random | None = None,
         wall: Callable[[], datetime] = utc_now,
     ) -> None:
+        self.settings = settings  # before App.__init__, which reads the theme
         super().__init__()
         self.library = library
         self.store = store
         self.clock = clock
-        self.settings = settings
         self.rng = rng or random.Random()
         self.wall = wall
         self.writes = StoreQueue(self._write_failed)
-        for theme in TANDEM_THEMES:
-            self.register_theme(theme)
-        # Chosen before the first screen: changing theme later restyles everything once more.
-        self.apply_theme(settings.theme)
+
+    @property
+    def available_themes(self) -> dict[str, Theme]:
+        # Tandem's own themes are known before App.__init__ looks the saved one up.
+        return super().available_themes | TANDEM_THEMES
 
     def _write_failed(self, error: Exception) -> None:
         self.call_from_thread(
@@ -72,6 +83,7 @@ class TandemApp(App[None]):
         self.writes.close()
 
     def on_mount(self) -> None:
+        self.apply_theme(self.settings.theme)  # already in force; says so if it is unknown
         self._report_library_problems()
         for damaged in self.store.damaged:
             self.notify(

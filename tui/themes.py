@@ -1,4 +1,4 @@
-"""Tandem's own themes: warm and calm, registered beside Textual's built-in ones."""
+"""Tandem's own themes: warm and calm, offered beside Textual's built-in ones."""
 
 from __future__ import annotations
 
@@ -34,5 +34,5 @@ DAYLIGHT = Theme(
     dark=False,
 )
 
-TANDEM_THEMES = (EVENING, DAYLIGHT)
+TANDEM_THEMES = {theme.name: theme for theme in (EVENING, DAYLIGHT)}
 

@@ -45,8 +45,8 @@ def store(tmp_path: Path) -> Iterator[Store]:
 
 @pytest.fixture
 def make_app(library: Library, store: Store) -> Callable[..., TandemApp]:
-    def make(*, named: bool = True, clock: FakeClock | None = None) -> TandemApp:
-        settings = Settings(partners=PARTNERS if named else None, theme="tandem-evening")
+    def make(*, named: bool = True, clock: FakeClock | None = None, theme: str = "tandem-evening") -> TandemApp:
+        settings = Settings(partners=PARTNERS if named else None, theme=theme)
         if named:
             store.save_settings(settings)
         return TandemApp(

@@ -39,6 +39,7 @@ COLUMNS = (("date", "Date", 17), ("what", "What you did", 0), ("minutes", "Min",
 
 
 class HistoryScreen(TandemScreen):
+    CSS_PATH = "history.tcss"
     BINDINGS = [
         # Priority, so the footer shows it over the table's own Enter; it yields to the search box.
         Binding("enter", "open", "Details", id="history-open", priority=True),

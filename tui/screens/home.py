@@ -29,6 +29,7 @@ TYPE_HEADINGS = {
 
 
 class HomeScreen(TandemScreen):
+    CSS_PATH = "home.tcss"
     BINDINGS = [
         # Priority, so the footer shows it over the list's own Enter; it yields to the search box.
         Binding("enter", "start", "Start", id="start", priority=True),

@@ -34,6 +34,7 @@ CARD_KIND_NOTES = {
 
 
 class SessionScreen(TandemScreen):
+    CSS_PATH = "session.tcss"
     BINDINGS = [
         Binding("f", "yes('left')", "Left ✓", id="left-yes"),
         Binding("j", "yes('right')", "Right ✓", id="right-yes"),

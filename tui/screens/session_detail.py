@@ -40,6 +40,7 @@ DeleteRequest = Callable[[Summary, Callable[[], object]], None]
 
 
 class SessionDetailScreen(TandemScreen):
+    CSS_PATH = "history.tcss"
     BINDINGS = [
         Binding("x", "delete", "Delete", id="detail-delete"),
         Binding("escape", "back", "Back", id="detail-back"),

@@ -28,6 +28,7 @@ WELCOME = (
 class SettingsScreen(TandemScreen):
     """Dismisses with the new settings, or None when cancelled."""
 
+    CSS_PATH = "settings.tcss"
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="save-settings"),
         Binding("escape", "cancel", "Back", id="cancel-settings"),

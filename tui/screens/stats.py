@@ -43,6 +43,7 @@ UNNAMED = {Seat.LEFT: Partner("Left"), Seat.RIGHT: Partner("Right")}
 
 
 class StatsScreen(TandemScreen):
+    CSS_PATH = "history.tcss"
     BINDINGS = [Binding("escape", "back", "Back", id="stats-back")]
 
     def compose(self) -> ComposeResult:

@@ -20,6 +20,7 @@ BAR_WIDTH = 30
 
 
 class SummaryScreen(TandemScreen):
+    CSS_PATH = "summary.tcss"
     BINDINGS = [Binding("escape,enter", "done", "Home", id="summary-home")]
 
     def __init__(self, outcome: SessionOutcome, title: str) -> None:

@@ -1,0 +1,42 @@
+"""The saved theme is in force from the first frame; an unknown one falls back with a word, not a crash."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual.color import Color
+
+from tui.core.settings import DEFAULT_THEME
+
+
+def _screen_background(app) -> Color:
+    return app.screen.styles.background
+
+
+async def test_the_saved_theme_is_in_force_from_the_start(make_app) -> None:
+    app = make_app(theme="tandem-daylight")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.theme == "tandem-daylight"
+        assert app.has_class("-light-mode") and not app.has_class("-dark-mode")
+        assert _screen_background(app) == Color.parse(app.current_theme.background)
+
+
+async def test_an_unknown_theme_falls_back_to_the_default_and_says_so(make_app) -> None:
+    app = make_app(theme="from-a-newer-version")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.theme == DEFAULT_THEME
+        assert any("Unknown theme 'from-a-newer-version'" in str(note.message) for note in app._notifications)
+
+
+async def test_changing_the_theme_in_settings_restyles_the_app(make_app, store) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.update_settings(replace(app.settings, theme="tandem-daylight"))
+        await pilot.pause()
+        assert app.theme == "tandem-daylight"
+        assert _screen_background(app) == Color.parse(app.current_theme.background)
+        app.writes.drain()
+        assert store.load_settings().theme == "tandem-daylight"
