@@ -22,7 +22,7 @@ from typing import Any
 
 from tinydb import TinyDB
 
-from tui.core.outcome import Status
+from tui.core.record import Status
 from tui.store import Store
 from tui.store.samples import sample_history, sample_session
 

@@ -206,7 +206,7 @@ class TandemApp(App[None]):
         self.writes.submit(self.store.mark_stopped, record["id"])
 
     def save_session(self, engine: SessionEngine, title: str, started_from: str) -> None:
-        from tui.core.outcome import Status
+        from tui.core.record import Status
 
         # Build the record on the loop (the engine is not thread-safe); write it in a worker.
         outcome = engine.outcome()

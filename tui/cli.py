@@ -14,10 +14,10 @@ from rich.cells import cell_len
 
 from tui import __version__
 from tui.core.library import ExerciseFolder, Library, exercise_files, load_library
-from tui.core.outcome import Status
 from tui.core.problems import Problem
+from tui.core.record import Status
 from tui.paths import Paths, builtin_exercises_dir
-from tui.store import ImportRefused, Store, StoreError
+from tui.store import Store, StoreError
 from tui.store.storage import atomic_file
 from tui.words import count_of
 
@@ -116,7 +116,7 @@ def run_app(paths: Paths, folders: list[ExerciseFolder]) -> int:
     import gc
 
     from tui.app import create_app
-    from tui.store import Store, StoreError
+    from tui.library_cache import load_library_cached
 
     try:
         store = Store.open(paths.data_dir)
@@ -127,7 +127,7 @@ def run_app(paths: Paths, folders: list[ExerciseFolder]) -> int:
         print(f"tandem: cannot open the data folder {paths.data_dir}: {error.strerror or error}", file=sys.stderr)
         return 2
     try:
-        app = create_app(load_library(folders), store)
+        app = create_app(load_library_cached(folders, paths.cache_dir), store)
         # Modules and the library live until exit: keep the collector from walking them again and again.
         gc.freeze()
         app.run()
@@ -140,6 +140,7 @@ def print_paths(paths: Paths) -> int:
     print(f"data:      {paths.data_dir}")
     print(f"exercises: {paths.user_exercises_dir}")
     print(f"built-in:  {builtin_exercises_dir()}")
+    print(f"cache:     {paths.cache_dir}")
     return 0
 
 
@@ -205,6 +206,8 @@ def export(store: Store, form: str, output: str | None) -> int:
 
 
 def import_backup(paths: Paths, file: Path) -> int:
+    from tui.store.exchange import ImportRefused  # only this command needs it; the app starts without
+
     try:
         data = json.loads(file.read_bytes())
     except OSError as error:

@@ -1,4 +1,4 @@
-"""Where Tandem keeps things: the built-in library, the user's exercises, the user's data."""
+"""Where Tandem keeps things: the built-in library, the user's exercises, the user's data, a cache."""
 
 from __future__ import annotations
 
@@ -22,10 +22,13 @@ def builtin_exercises_dir() -> Path:
 class Paths:
     data_dir: Path
     user_exercises_dir: Path
+    # Only things Tandem can make again: the library as last read (tui/library_cache.py).
+    cache_dir: Path
 
     @classmethod
     def resolve(cls, data_dir: str | os.PathLike[str] | None = None) -> Paths:
         """The folders to use: the command line wins over the environment, which wins over the default."""
         chosen = data_dir or os.environ.get(DATA_DIR_VARIABLE) or platformdirs.user_data_dir(APP_NAME, appauthor=False)
         exercises = Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "exercises"
-        return cls(data_dir=Path(chosen).expanduser(), user_exercises_dir=exercises)
+        cache = Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+        return cls(data_dir=Path(chosen).expanduser(), user_exercises_dir=exercises, cache_dir=cache)

@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING
 
 from tui.core.clock import FakeClock
 from tui.core.model import Card, CardKind, CardOrder, Cards, Seat
-from tui.core.outcome import CardStatus, Status
+from tui.core.outcome import CardStatus
+from tui.core.record import Status
 from tui.core.steps import SeatRole, StepKind
 
 if TYPE_CHECKING:

@@ -11,8 +11,9 @@ import pytest
 from tui.core.clock import FakeClock
 from tui.core.engine import SessionEngine
 from tui.core.model import AnswerKind, CheckIn, Exercise, Plan, PlanStep, Question, Seat
-from tui.core.outcome import CardStatus, SessionOutcome, Status
+from tui.core.outcome import CardStatus, SessionOutcome
 from tui.core.partners import Partners
+from tui.core.record import Status
 from tui.core.steps import REVIEW_OPTIONS, InputKind, SeatRole, StepKind
 
 if TYPE_CHECKING:

@@ -9,7 +9,8 @@ import pytest
 
 from tui.core.clock import FakeClock
 from tui.core.model import FirstSpeaker, Phase, Role, Seat, Turns
-from tui.core.outcome import Status, StepEnd
+from tui.core.outcome import StepEnd
+from tui.core.record import Status
 from tui.core.steps import SeatRole, StepKind
 
 if TYPE_CHECKING:

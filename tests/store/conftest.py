@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from tui.core.outcome import Status
+from tui.core.record import Status
 from tui.store import Store
 from tui.store.samples import sample_session
 

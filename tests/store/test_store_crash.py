@@ -19,7 +19,7 @@ WRITER = """
 import random, sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from tui.core.outcome import Status
+from tui.core.record import Status
 from tui.store import Store
 from tui.store.samples import sample_session
 

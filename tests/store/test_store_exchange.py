@@ -14,7 +14,8 @@ import pytest
 from tui.core.model import Seat
 from tui.core.partners import Partner, Partners
 from tui.core.settings import Settings
-from tui.store import ImportRefused, ReadOnlyStore, Store
+from tui.store import ReadOnlyStore, Store
+from tui.store.exchange import ImportRefused
 
 if TYPE_CHECKING:
     from tests.store.conftest import MakeSession

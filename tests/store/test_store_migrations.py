@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from tui.core.model import Seat
-from tui.core.outcome import OUTCOME_SCHEMA, SessionOutcome, Status
+from tui.core.outcome import SessionOutcome
 from tui.core.partners import Partner, Partners
+from tui.core.record import OUTCOME_SCHEMA, Status
 from tui.core.settings import Settings
 from tui.store import STORE_SCHEMA, Store, StoreError
 from tui.store.migrations import LAYOUT_STEPS, SESSION_STEPS, upgrade_session

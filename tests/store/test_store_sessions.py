@@ -13,8 +13,9 @@ import pytest
 if TYPE_CHECKING:
     from tests.store.conftest import MakeSession
 from tui.core.model import Seat
-from tui.core.outcome import SessionOutcome, Status
+from tui.core.outcome import SessionOutcome
 from tui.core.partners import Partner, Partners
+from tui.core.record import Status
 from tui.core.settings import Settings
 from tui.store import Store
 

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from tui.core.model import Seat
-from tui.core.outcome import Status
+from tui.core.record import Status
 from tui.store import Store
 from tui.store.stats import CommitmentResult
 

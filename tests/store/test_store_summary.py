@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from tui.core.outcome import Status
+from tui.core.record import Status
 from tui.store import Summary
 from tui.store.index import newest_weeks, week_of_started
 

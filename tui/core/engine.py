@@ -36,12 +36,12 @@ from tui.core.outcome import (
     CommitmentReview,
     ExerciseRun,
     SessionOutcome,
-    Status,
     StepEnd,
     StepRecord,
     to_json_types,
 )
 from tui.core.partners import Partners
+from tui.core.record import Status
 from tui.core.steps import (
     BOTH,
     CLOSING_TITLE,

@@ -12,7 +12,6 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tui.core.loader import OVERRIDE_KEYS, TYPE_KEYS, did_you_mean, load_file
 from tui.core.model import (
     Appreciation,
     Cards,
@@ -106,6 +105,9 @@ def exercise_files(path: Path) -> list[Path]:
 
 
 def load_library(folders: Sequence[ExerciseFolder]) -> Library:
+    # The YAML reader is imported here, not above: a library kept from the last start needs none of it.
+    from tui.core.loader import load_file
+
     library = Library()
     failed_ids: set[str] = set()
     for folder in folders:
@@ -156,6 +158,8 @@ def _plans(library: Library) -> list[Plan]:
 
 
 def _step_problem(library: Library, plan: Plan, failed_ids: set[str]) -> Problem | None:
+    from tui.core.loader import OVERRIDE_KEYS, TYPE_KEYS, did_you_mean
+
     for step in plan.steps:
         line, column = step.at
         where = (plan.origin.path, line, column)

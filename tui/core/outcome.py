@@ -12,15 +12,8 @@ from typing import Any
 
 from tui.core.model import AnswerKind, CardKind, Exercise, Seat
 from tui.core.partners import Partners
+from tui.core.record import OUTCOME_SCHEMA, Status
 from tui.core.steps import StepKind
-
-OUTCOME_SCHEMA = 1
-
-
-class Status(StrEnum):
-    IN_PROGRESS = "in_progress"
-    COMPLETED = "completed"
-    STOPPED = "stopped"
 
 
 class StepEnd(StrEnum):

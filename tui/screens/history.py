@@ -15,7 +15,7 @@ from textual.content import Content
 from textual.widgets import DataTable, Header, Input, Static
 from textual.worker import get_current_worker
 
-from tui.core.outcome import Status
+from tui.core.record import Status
 from tui.screens.base import TandemScreen
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.history_text import STATUS_WORDS, closeness, long_date, what_was_done

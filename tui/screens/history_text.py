@@ -7,7 +7,7 @@ from datetime import datetime
 from textual.content import Content
 
 from tui.core.model import ExerciseType, Seat
-from tui.core.outcome import Status
+from tui.core.record import Status
 from tui.seat_colours import seat_colour
 from tui.store.summary import Summary
 

@@ -16,7 +16,8 @@ from textual.content import Content
 from textual.widgets import Header, Static
 
 from tui.core.model import Seat
-from tui.core.outcome import CardStatus, SessionOutcome, Status, StepEnd, StepRecord
+from tui.core.outcome import CardStatus, SessionOutcome, StepEnd, StepRecord
+from tui.core.record import Status
 from tui.screens.base import TandemScreen
 from tui.screens.history_text import (
     clock,

@@ -10,7 +10,8 @@ from textual.content import Content
 from textual.widgets import Header, Static
 
 from tui.core.model import Seat
-from tui.core.outcome import CardStatus, SessionOutcome, Status
+from tui.core.outcome import CardStatus, SessionOutcome
+from tui.core.record import Status
 from tui.screens.base import TandemScreen
 from tui.seat_colours import seat_colour
 from tui.widgets.footer import CalmFooter

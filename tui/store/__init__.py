@@ -3,8 +3,6 @@
 Never imports Textual or the screens; the app calls it from thread workers.
 """
 
-from tui.store.exchange import ImportRefused, ImportResult
-from tui.store.stats import Stats
 from tui.store.storage import AtomicJSONStorage, DamagedFile, ReadOnlyStore, StoreError
 from tui.store.store import STORE_SCHEMA, Store, StoreLocked
 from tui.store.summary import Summary
@@ -13,10 +11,7 @@ __all__ = [
     "STORE_SCHEMA",
     "AtomicJSONStorage",
     "DamagedFile",
-    "ImportRefused",
-    "ImportResult",
     "ReadOnlyStore",
-    "Stats",
     "Store",
     "StoreError",
     "StoreLocked",

@@ -9,7 +9,8 @@ from datetime import datetime
 from typing import Any, TextIO
 
 from tui.core.model import Seat
-from tui.core.outcome import SessionOutcome, Status
+from tui.core.outcome import SessionOutcome
+from tui.core.record import Status
 from tui.core.settings import Settings
 from tui.store import migrations
 from tui.store.storage import StoreError

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tui.core.model import Seat
-from tui.core.outcome import OUTCOME_SCHEMA
+from tui.core.record import OUTCOME_SCHEMA
 from tui.store.storage import StoreError, fsync_folder, move_aside, read_json
 
 if TYPE_CHECKING:

@@ -24,11 +24,11 @@ from tui.core.outcome import (
     ExerciseRun,
     ReflectionStats,
     SessionOutcome,
-    Status,
     StepEnd,
     StepRecord,
 )
 from tui.core.partners import Partner, Partners
+from tui.core.record import Status
 from tui.core.steps import CLOSENESS, REVIEW_OPTIONS, StepKind
 
 PARTNERS = Partners(Partner("Sam [b]", "#e07a5f"), Partner("Zoë", "#3d85c6"))

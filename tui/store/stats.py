@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from statistics import fmean
 
 from tui.core.model import ExerciseType, Seat
-from tui.core.outcome import Status
+from tui.core.record import Status
 from tui.store.summary import StarredCard, Summary
 
 

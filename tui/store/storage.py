@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TextIO
+from typing import IO, Any
 
 from tinydb.storages import Storage
 
@@ -55,18 +55,18 @@ def make_private_folder(path: Path) -> None:
         path.chmod(FOLDER_MODE)
 
 
-def atomic_write(path: Path, text: str) -> None:
-    with atomic_file(path) as handle:
-        handle.write(text)
+def atomic_write(path: Path, data: str | bytes) -> None:
+    with atomic_file(path, binary=isinstance(data, bytes)) as handle:
+        handle.write(data)
 
 
 @contextmanager
-def atomic_file(path: Path) -> Iterator[TextIO]:
-    """A private text file that replaces `path` only if the block finishes."""
+def atomic_file(path: Path, *, binary: bool = False) -> Iterator[IO[Any]]:
+    """A private file (text unless `binary`) that replaces `path` only if the block finishes."""
     # mkstemp creates the file 0600, whatever the umask.
     descriptor, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
     try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+        with os.fdopen(descriptor, "wb" if binary else "w", encoding=None if binary else "utf-8") as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())

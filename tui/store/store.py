@@ -29,27 +29,18 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import Any, Concatenate, ParamSpec, TextIO, TypeVar
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TextIO, TypeVar
 
 from tinydb import Query, TinyDB
 from tinydb.queries import QueryLike
 from tinydb.table import Table
 
 from tui.core.model import Seat
-from tui.core.outcome import Status
+from tui.core.record import Status
 from tui.core.settings import Settings
 from tui.store import migrations
-from tui.store.exchange import (
-    Backup,
-    ImportResult,
-    backup_dict,
-    journal_markdown,
-    read_backup,
-    write_backup,
-)
 from tui.store.index import SummaryIndex, timestamp, week_of_started
 from tui.store.migrations import STORE_SCHEMA
-from tui.store.stats import Stats, compute_stats
 from tui.store.storage import (
     FILE_MODE,
     TEMP_SUFFIX,
@@ -60,6 +51,11 @@ from tui.store.storage import (
     make_private_folder,
 )
 from tui.store.summary import SUMMARY_SCHEMA, Summary
+
+# Stats, export and import are imported where used: the app's start needs none of them.
+if TYPE_CHECKING:
+    from tui.store.exchange import Backup, ImportResult
+    from tui.store.stats import Stats
 
 # Week files kept parsed in memory; saves and lookups mostly touch the newest week.
 OPEN_SHARDS = 2
@@ -281,6 +277,8 @@ class Store:
 
     @_synchronised
     def stats(self, today: date | None = None, weeks: int = 12) -> Stats:
+        from tui.store.stats import compute_stats
+
         return compute_stats(list(self._index.newest_first())[::-1], today or date.today(), weeks)
 
     # --- deck progress ---------------------------------------------------------------------------
@@ -320,18 +318,24 @@ class Store:
     @_synchronised
     def export_json(self) -> dict[str, Any]:
         """A complete backup: settings, deck progress and every session record, newest first."""
+        from tui.store.exchange import backup_dict
+
         return backup_dict(STORE_SCHEMA, self.load_settings(), self._progress_dict(), self._all_records())
 
     @_synchronised
     def write_json_export(self, out: TextIO) -> int:
         """The text of `json.dumps(export_json())`, written a week at a time so memory stays flat
         however long the history; returns how many sessions were written."""
+        from tui.store.exchange import backup_dict, write_backup
+
         head = backup_dict(STORE_SCHEMA, self.load_settings(), self._progress_dict(), [])
         return write_backup(out, head, self._all_records())
 
     @_synchronised
     def export_markdown(self) -> str:
         """A readable journal of every session, newest first."""
+        from tui.store.exchange import journal_markdown
+
         return journal_markdown(self._all_records())
 
     @_synchronised
@@ -339,6 +343,8 @@ class Store:
         """Merge a backup by session id: missing sessions are added, ones already here kept
         (unless only the backup has them finished). Settings are taken only by a folder that
         has none yet. A malformed backup raises ImportRefused before anything is written."""
+        from tui.store.exchange import read_backup
+
         backup = read_backup(data, STORE_SCHEMA)
         if self.read_only:
             raise ReadOnlyStore(f"{self.data_dir} is open read-only")
@@ -372,6 +378,8 @@ class Store:
         for week, records in sorted(by_week.items()):
             self._write_week(week, lambda table, records=records: table.insert_multiple(records))
         self._drop_finished_from_running()
+        from tui.store.exchange import ImportResult
+
         return ImportResult(added=added, updated=updated, unchanged=unchanged, settings=taken)
 
     # --- files -----------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from statistics import fmean
 from typing import Any
 
 from tui.core.model import Seat
-from tui.core.outcome import Status
+from tui.core.record import Status
 
 SUMMARY_SCHEMA = 1
 CLOSENESS = "closeness"
