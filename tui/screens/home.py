@@ -64,15 +64,15 @@ class HomeScreen(TandemScreen):
         yield CalmFooter()
 
     def on_mount(self) -> None:
+        self.fill_library()
+        self.query_one("#library", OptionList).focus()
+
+    def on_screen_resume(self) -> None:
+        # At the start, and back from settings or a session: names, what is unfinished and what
+        # to suggest may all have changed.
         partners = self.tandem.settings.partners
         if partners is not None:
             self.sub_title = f"{partners.left.name} & {partners.right.name}"
-        self.fill_library()
-        self.query_one("#library", OptionList).focus()
-        self.load_history_hints()
-
-    def on_screen_resume(self) -> None:
-        # Back from a session: what is unfinished or suggested may have changed.
         self.load_history_hints()
 
     # --- the library list --------------------------------------------------------------------

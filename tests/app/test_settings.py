@@ -1,12 +1,15 @@
-"""The saved theme is in force from the first frame; an unknown one falls back with a word, not a crash."""
+"""Settings: the saved theme is in force from the first frame (an unknown one falls back with a word,
+not a crash), and what is changed shows at once."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
 from textual.color import Color
+from textual.widgets import Input
 
 from tui.core.settings import DEFAULT_THEME
+from tui.screens.home import HomeScreen
 
 
 def _screen_background(app) -> Color:
@@ -40,3 +43,17 @@ async def test_changing_the_theme_in_settings_restyles_the_app(make_app, store) 
         assert _screen_background(app) == Color.parse(app.current_theme.background)
         app.writes.drain()
         assert store.load_settings().theme == "tandem-daylight"
+
+
+async def test_new_names_show_on_home_when_settings_close(make_app, store) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("o")
+        app.screen.query_one("#name-left", Input).value = "Robin [b]🌿"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert app.screen.sub_title.startswith("Robin [b]🌿 & ")
+        app.writes.drain()
+        assert store.load_settings().partners.left.name == "Robin [b]🌿"
