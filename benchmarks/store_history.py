@@ -1,8 +1,10 @@
-"""Opening ten years of history: first page, full index, stats, search, memory.
+"""Opening ten years of history: first page, full index, stats, search, memory, exporting it.
 
 Bars (DESIGN section 7), with 10,000 sessions on file: first rows of the history
 <= 300 ms; resident memory <= 150 MB. Each figure comes from a fresh interpreter
-that has only opened the store, as the app would at start.
+that has only opened the store, as the app would at start. The export of the
+history's rows as a journal is timed against a baseline that fetches each
+session with `get_session`, as the history screen did before `get_sessions`.
 
     python3 benchmarks/store_history.py
 """
@@ -17,6 +19,7 @@ import time
 from pathlib import Path
 
 from tui.store import Store
+from tui.store.exchange import journal_markdown
 from tui.store.samples import sample_history
 
 SESSIONS = 10_000
@@ -69,6 +72,18 @@ def probe(folder: Path) -> dict[str, float]:
     return json.loads(output)
 
 
+def export_seconds(folder: Path, *, one_by_one: bool) -> float:
+    """Time to make the journal of every row the history shows, once its rows are all listed."""
+    with Store.open(folder) as store:
+        shown = [summary.id for summary in store.summaries()]
+        started = time.perf_counter()
+        if one_by_one:
+            journal_markdown(record for session_id in shown if (record := store.get_session(session_id)) is not None)
+        else:
+            journal_markdown(store.get_sessions(shown))
+        return time.perf_counter() - started
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as temp:
         folder = Path(temp) / "data"
@@ -88,6 +103,9 @@ def main() -> None:
         print(f"resident memory          {best['rss_listed_mb']:7.1f} MB after open and first page (bar 150 MB); "
               f"{best['rss_everything_mb']:.1f} MB with every summary loaded and stats "
               f"(interpreter alone {best['rss_before_mb']:.1f} MB)")
+        baseline = min(export_seconds(folder, one_by_one=True) for _ in range(3))
+        batched = min(export_seconds(folder, one_by_one=False) for _ in range(3))
+        print(f"export every row as md   {batched * 1000:7.0f} ms   (one get_session per id: {baseline * 1000:.0f} ms)")
 
 
 if __name__ == "__main__":

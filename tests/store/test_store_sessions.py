@@ -17,7 +17,7 @@ from tui.core.outcome import SessionOutcome
 from tui.core.partners import Partner, Partners
 from tui.core.record import Status
 from tui.core.settings import Settings
-from tui.store import Store
+from tui.store import Store, storage
 
 
 def _ids(store: Store, query: str = "", **options: int) -> list[str]:
@@ -170,6 +170,60 @@ def test_delete_removes_a_session_everywhere(store: Store, make_session: MakeSes
     assert store.get_session(gone["id"]) is None
     assert store.unfinished() is None
     assert _ids(store) == [kept["id"]]
+
+
+def test_get_sessions_gives_records_in_the_order_asked_reading_each_week_once(
+    store: Store, make_session: MakeSession, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Two sessions in each of the weeks 2026-W10, W11 and W12, asked for with the weeks interleaved.
+    records = [make_session(started=datetime(2026, 3, day, 19, 30, tzinfo=UTC)) for day in (2, 3, 9, 10, 16, 17)]
+    for record in records:
+        store.save_session(record)
+    order = [4, 0, 5, 2, 1, 3]
+    read: list[str] = []
+    read_json = storage.read_json
+
+    def noting_reads(path: Path) -> object:
+        read.append(path.relative_to(data_dir).as_posix())
+        return read_json(path)
+
+    monkeypatch.setattr(storage, "read_json", noting_reads)
+    assert list(store.get_sessions(records[number]["id"] for number in order)) == [records[number] for number in order]
+    assert sorted(path for path in read if path.startswith("sessions/")) == [
+        "sessions/2026-W10.json",
+        "sessions/2026-W11.json",
+        "sessions/2026-W12.json",
+    ]
+
+
+def test_get_sessions_gives_what_get_session_does_once_per_id(
+    store: Store, make_session: MakeSession, make_running: MakeSession
+) -> None:
+    kept, gone, running = make_session(), make_session(), make_running()
+    for record in (kept, gone, running):
+        store.save_session(record)
+    store.delete_session(gone["id"])
+    asked = [running["id"], gone["id"], "no-such-session", kept["id"], running["id"], kept["id"]]
+    given = list(store.get_sessions(asked))
+    # The session in progress comes with its snapshot, as get_session gives it.
+    assert given == [running, kept] == [store.get_session(running["id"]), store.get_session(kept["id"])]
+    given[0]["snapshot"].clear()
+    given[1]["steps"].clear()
+    assert list(store.get_sessions([running["id"], kept["id"]])) == [running, kept]
+
+
+def test_get_sessions_leaves_the_store_free_while_the_caller_works(store: Store, make_session: MakeSession) -> None:
+    first, second = make_session(), make_session(started=datetime(2025, 1, 6, tzinfo=UTC))
+    store.save_session(first)
+    store.save_session(second)
+    records = store.get_sessions([first["id"], second["id"]])
+    assert next(records) == first
+    saver = threading.Thread(target=store.save_session, args=(make_session(),))
+    saver.start()
+    saver.join(timeout=5)
+    assert not saver.is_alive()
+    assert next(records) == second
+    assert store.count() == 3
 
 
 def test_a_malformed_finished_record_is_refused_before_anything_is_written(store: Store, data_dir: Path) -> None:

@@ -216,11 +216,10 @@ class HistoryScreen(TandemScreen):
         """The rows shown, as the same readable Markdown journal `tandem export --format md` writes."""
         store = self.tandem.store
         path = folder / f"tandem-history-{now.astimezone():%Y-%m-%d-%H%M%S}.md"
-        records = (record for session_id in session_ids if (record := store.get_session(session_id)) is not None)
         try:
             make_private_folder(folder)
             with atomic_file(path) as out:
-                out.write(journal_markdown(records))
+                out.write(journal_markdown(store.get_sessions(session_ids)))
         except OSError as error:
             self.app.call_from_thread(
                 self.notify, f"Could not export to {path}: {error.strerror or error}", severity="error", markup=False

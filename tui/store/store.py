@@ -249,6 +249,46 @@ class Store:
         found = None if week is None else self._shard(week).table("sessions").get(record_id == session_id)
         return None if found is None else copy.deepcopy(dict(found))
 
+    def get_sessions(self, session_ids: Iterable[str]) -> Iterator[dict[str, Any]]:
+        """What `get_session` gives for each of these ids, in the order asked, each once; ids no
+        longer here are skipped.
+
+        Each week file is read once, and only the sessions asked for are kept until they are
+        given: asked for week by week, as the history lists them, one week is held at a time.
+        The store is locked while a file is read, not while the caller works on the records.
+        """
+        asked = dict.fromkeys(session_ids)
+        # Read, and not given yet.
+        ready: dict[str, dict[str, Any]] = {}
+        read_weeks: set[str] = set()
+        for session_id in asked:
+            if session_id not in ready:
+                # Not @_synchronised: a generator's body runs after the call has returned.
+                with self._mutex:
+                    ready.update(self._read_for(session_id, asked, read_weeks))
+            record = ready.pop(session_id, None)
+            if record is not None:
+                yield record
+
+    def _read_for(self, session_id: str, asked: Collection[str], read_weeks: set[str]) -> dict[str, dict[str, Any]]:
+        """By id, the records asked for that looking up `session_id` finds: its copy in progress,
+        or every finished one in its week file when that has not been read yet."""
+        running = self._running.table("sessions")
+        record = running.get(record_id == session_id)
+        if record is not None:
+            return {session_id: copy.deepcopy(dict(record))}
+        week = self._index.week_of(session_id)
+        if week is None or week in read_weeks:
+            return {}
+        read_weeks.add(week)
+        # As in get_session, a copy in progress wins over a finished one left by a crash.
+        running_ids = {doc["id"] for doc in running.all()}
+        return {
+            record["id"]: record
+            for record in self._week_records(week)
+            if record["id"] in asked and record["id"] not in running_ids
+        }
+
     @_synchronised
     def delete_session(self, session_id: str) -> bool:
         """Forget a session; False when there was none with that id."""
@@ -476,10 +516,14 @@ class Store:
         """Every session record, newest first, reading one week file at a time."""
         yield from sorted((dict(doc) for doc in self._running_records()), key=_newest_record_first)
         for week in self._index.weeks():
-            shard = self._db(self._sessions_dir / f"{week}.json")
-            records = [dict(doc) for doc in shard.table("sessions").all()]
-            shard.close()
-            yield from sorted(records, key=_newest_record_first)
+            yield from sorted(self._week_records(week), key=_newest_record_first)
+
+    def _week_records(self, week: str) -> list[dict[str, Any]]:
+        """A week's finished sessions, parsed afresh (quicker than copying the open shard's), for the caller to keep."""
+        shard = self._db(self._sessions_dir / f"{week}.json")
+        records = [dict(doc) for doc in shard.table("sessions").all()]
+        shard.close()
+        return records
 
 
 def _put(table: Table, document: dict[str, Any], condition: QueryLike | None = None) -> None:
