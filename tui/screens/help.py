@@ -30,6 +30,10 @@ needs you both, each presses their own key and a tick appears on their side.
 | `?` | this help |
 | `ctrl+p` | command palette: start any exercise by name, settings |
 
+On the home screen: `enter` starts the exercise picked, `/` searches, `g` groups the
+list by type or by theme, `t` starts tonight's suggestion, `r` resumes an unfinished
+session and `x` sets it aside as stopped, `o` opens settings and `h` your history.
+
 When time is up a soft chime sounds (you can turn it off in settings) and the clock
 counts the extra time. Nobody is cut off mid-sentence.
 

@@ -35,9 +35,10 @@ class HomeScreen(TandemScreen):
         Binding("enter", "start", "Start", id="start", priority=True),
         Binding("slash", "search", "Search", id="search"),
         Binding("g", "toggle_grouping", "Group", id="group"),
-        Binding("t", "start_suggested", "Tonight", id="tonight"),
-        Binding("r", "resume", "Resume", id="resume"),
-        Binding("x", "set_aside", "Set aside", id="set-aside"),
+        # Named in the lines that offer them, so the footer has room at 80 columns.
+        Binding("t", "start_suggested", "Tonight", id="tonight", show=False),
+        Binding("r", "resume", "Resume", id="resume", show=False),
+        Binding("x", "set_aside", "Set aside", id="set-aside", show=False),
         Binding("o", "app.settings", "Settings", id="settings"),
         Binding("h", "app.history", "History", id="history"),
         Binding("escape", "leave", "Quit", id="leave-home"),
