@@ -4,21 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from textual.content import Content
-
-from tui.core.model import ExerciseType, Seat
+from tui.core.model import ExerciseType
 from tui.core.record import Status
-from tui.seat_colours import seat_colour
 from tui.store.summary import Summary
 
 STATUS_WORDS = {Status.COMPLETED: "done", Status.STOPPED: "stopped", Status.IN_PROGRESS: "in progress"}
-
-
-def clock(seconds: float) -> str:
-    """ "4:05", or "1:02:05" past the hour."""
-    hours, rest = divmod(round(seconds), 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
 def hours_and_minutes(minutes: int) -> str:
@@ -46,16 +36,3 @@ def closeness(summary: Summary) -> str:
 
 def long_date(when: datetime | None) -> str:
     return when.strftime("%A %d %B %Y, %H:%M") if when else "Undated"
-
-
-def partner_name(name: str, colour: str, seat: Seat) -> Content:
-    """A partner's name in their seat's colour; the name is text, never markup."""
-    return Content.styled(name, f"bold {seat_colour(colour, seat)}")
-
-
-def heading(text: str) -> Content:
-    return Content.styled(text, "bold $primary")
-
-
-def share_bar(share: float, colour: str, width: int) -> Content:
-    return Content.styled("█" * round(share * width), colour)

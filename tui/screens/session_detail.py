@@ -19,19 +19,13 @@ from tui.core.model import Seat
 from tui.core.outcome import CardStatus, SessionOutcome, StepEnd, StepRecord
 from tui.core.record import Status
 from tui.screens.base import TandemScreen
-from tui.screens.history_text import (
-    clock,
-    heading,
-    long_date,
-    partner_name,
-    rating,
-    share_bar,
-)
-from tui.seat_colours import seat_colour
+from tui.screens.history_text import long_date, rating
 from tui.store.summary import Summary
 from tui.widgets.footer import CalmFooter
+from tui.widgets.outcome_blocks import OutcomeBlocks
+from tui.widgets.page_text import heading
+from tui.words import clock
 
-BAR_WIDTH = 24
 STATUS_LINE = {Status.COMPLETED: "Completed", Status.STOPPED: "Stopped early", Status.IN_PROGRESS: "In progress"}
 STEP_NOTES = {StepEnd.SKIPPED: "skipped", StepEnd.NOT_QUITE: "not quite yet — tried again", StepEnd.STOPPED: "stopped here"}
 CARD_MARKS = {CardStatus.ANSWERED: "✓", CardStatus.SKIPPED: "–", CardStatus.UNFINISHED: "…"}
@@ -90,21 +84,21 @@ class SessionDetailScreen(TandemScreen):
 
 
 class SessionPage:
-    """The blocks of one session's page, from its full record and its summary row."""
+    """The blocks of one session's page, from its full record and its summary row.
+
+    The page is the full record (every step, every card with its answers, the check-ins, the commitment reviews) where
+    the summary right after a session is a short celebration; the blocks both show come from OutcomeBlocks.
+    """
 
     def __init__(self, outcome: SessionOutcome, summary: Summary) -> None:
         self.outcome = outcome
         self.summary = summary
-
-    def partner_name(self, seat: Seat) -> Content:
-        partner = self.outcome.partners[seat]
-        return partner_name(partner.name, partner.colour, seat)
+        self.shared = OutcomeBlocks(outcome)
 
     def blocks(self) -> list[Content | Table]:
-        parts = [self.overview(), self.steps()]
-        parts += [self.cards(), self.appreciations(), self.check_ins(), self.reviews()]
-        parts += [self.said("Takeaways", self.outcome.takeaways), self.said("Before next time", self.outcome.commitments)]
-        parts += [self.talk_time(), self.listening()]
+        shared = self.shared
+        parts = [self.overview(), self.steps(), self.cards(), shared.appreciations(), self.check_ins(), self.reviews()]
+        parts += [shared.takeaways(), shared.commitments(), shared.talk_time(), shared.listening()]
         return [part for part in parts if part is not None]
 
     def overview(self) -> Content:
@@ -116,9 +110,9 @@ class SessionPage:
         lines: list[Content | str] = [
             Content.styled(" + ".join(run.title for run in outcome.exercises), "bold"),
             f"\n{long_date(self.summary.started_at)}\n",
-            self.partner_name(Seat.LEFT),
+            self.shared.name(Seat.LEFT),
             " & ",
-            self.partner_name(Seat.RIGHT),
+            self.shared.name(Seat.RIGHT),
             " · " + " · ".join(facts),
         ]
         closeness = self.closeness()
@@ -130,10 +124,8 @@ class SessionPage:
         before, after = self.summary.closeness_before or {}, self.summary.closeness_after or {}
         if not before and not after:
             return None
-        parts: list[Content | str] = ["Closeness before → after:"]
-        for seat in Seat:
-            parts += ["  ", self.partner_name(seat), f" {rating(before.get(seat))} → {rating(after.get(seat))}"]
-        return Content.assemble(*parts)
+        ratings = {seat: f"{rating(before.get(seat))} → {rating(after.get(seat))}" for seat in Seat}
+        return self.shared.seat_values("Closeness before → after:", ratings)
 
     def steps(self) -> Table:
         table = Table(box=None, expand=True, show_edge=False, pad_edge=False, header_style="bold")
@@ -147,27 +139,17 @@ class SessionPage:
         return table
 
     def cards(self) -> Content | None:
-        cards = self.outcome.cards
-        if not cards:
+        """Every card, who read it and the answers given: the summary after the session lists only the starred."""
+        tally = self.shared.card_tally()
+        if tally is None:
             return None
-        answered = sum(card.status is CardStatus.ANSWERED for card in cards)
-        skipped = sum(card.status is CardStatus.SKIPPED for card in cards)
-        starred = sum(card.starred for card in cards)
-        parts: list[Content | str] = [heading("Cards"), f"  {answered} answered · {skipped} skipped · {starred} starred"]
-        for card in cards:
+        parts: list[Content | str] = [tally]
+        for card in self.outcome.cards:
             mark = CARD_MARKS[card.status] + (" ★" if card.starred else "  ")
-            parts += [f"\n {mark} ", Content(card.text), Content.styled(f"  — {self.outcome.partners.name(card.reader)} read it", "dim")]
+            reader = Content.styled(f"  — {self.outcome.partners.name(card.reader)} read it", "dim")
+            parts += [f"\n  {mark} ", Content(card.text), reader]
             for seat, answer in card.answers.items():
-                parts += ["\n       ", self.partner_name(seat), f": {answer}"]
-        return Content.assemble(*parts)
-
-    def appreciations(self) -> Content | None:
-        kept = self.outcome.appreciations
-        if not kept:
-            return None
-        parts: list[Content | str] = [heading("Appreciations kept")]
-        for item in kept:
-            parts += ["\n  ", self.partner_name(item.giver), f": {item.text}"]
+                parts.append(self.shared.line(seat, Content(answer), indent=6))
         return Content.assemble(*parts)
 
     def check_ins(self) -> Content | None:
@@ -176,10 +158,10 @@ class SessionPage:
             return None
         parts: list[Content | str] = [heading("Check-in answers")]
         for check in answered:
-            parts.append(f"\n  {check.question}")
+            parts += ["\n  ", Content(check.question)]
             for seat in Seat:
                 if seat in check.answers:
-                    parts += ["\n    ", self.partner_name(seat), f": {check.answers[seat]}"]
+                    parts.append(self.shared.line(seat, Content(str(check.answers[seat])), indent=4))
         return Content.assemble(*parts)
 
     def reviews(self) -> Content | None:
@@ -188,36 +170,8 @@ class SessionPage:
             return None
         parts: list[Content | str] = [heading("How last time's commitments went")]
         for review in reviews:
-            parts += ["\n  ", self.partner_name(review.seat), f": {review.text} — {review.result or 'passed'}"]
+            parts.append(self.shared.line(review.seat, Content(review.text), f" — {review.result or 'passed'}"))
         return Content.assemble(*parts)
-
-    def said(self, title: str, texts: dict[Seat, str]) -> Content | None:
-        lines = [(seat, text) for seat, text in texts.items() if text]
-        if not lines:
-            return None
-        parts: list[Content | str] = [heading(title)]
-        for seat, text in lines:
-            parts += ["\n  ", self.partner_name(seat), f": {text}"]
-        return Content.assemble(*parts)
-
-    def talk_time(self) -> Content | None:
-        shares = self.outcome.floor_shares()
-        if shares is None:
-            return None
-        parts: list[Content | str] = [heading("Talk time")]
-        for seat in Seat:
-            colour = seat_colour(self.outcome.partners[seat].colour, seat)
-            seconds = self.outcome.floor_seconds[seat]
-            parts += ["\n  ", self.partner_name(seat), f"  {round(shares[seat] * 100):3d}%  {clock(seconds):>5}  ", share_bar(shares[seat], colour, BAR_WIDTH)]
-        return Content.assemble(*parts)
-
-    def listening(self) -> Content | None:
-        parts: list[Content | str] = []
-        for seat in Seat:
-            stats = self.outcome.reflections[seat]
-            if stats.checks:
-                parts += ["\n  ", self.partner_name(seat), f": {stats.landed_first_time} of {stats.checks} reflections landed first time"]
-        return Content.assemble(heading("Listening"), *parts) if parts else None
 
 
 def step_note(step: StepRecord) -> str:

@@ -17,19 +17,13 @@ from tui.core.model import Seat
 from tui.core.partners import Partner
 from tui.core.steps import REVIEW_OPTIONS
 from tui.screens.base import TandemScreen
-from tui.screens.history_text import (
-    heading,
-    hours_and_minutes,
-    partner_name,
-    rating,
-    share_bar,
-)
+from tui.screens.history_text import hours_and_minutes, rating
 from tui.seat_colours import seat_colour
 from tui.store.stats import Stats
 from tui.widgets.footer import CalmFooter
+from tui.widgets.page_text import heading, partner_name, share_bar
 
 BARS = "▁▂▃▄▅▆▇█"
-BAR_WIDTH = 24
 # "Lately" and "at the start" compare this many sessions.
 RECENT = 10
 CLOSEST_SHOWN = 5
@@ -79,7 +73,7 @@ class StatsPage:
         self.partners = partners
 
     def partner_name(self, seat: Seat) -> Content:
-        return partner_name(self.partners[seat].name, self.partners[seat].colour, seat)
+        return partner_name(self.partners[seat], seat)
 
     def widgets(self) -> list[Widget]:
         stats = self.stats
@@ -148,7 +142,7 @@ class StatsPage:
         for seat in Seat:
             share = floor[seat] / total
             colour = seat_colour(self.partners[seat].colour, seat)
-            parts += ["\n  ", self.partner_name(seat), f"  {round(share * 100):3d}%  ", share_bar(share, colour, BAR_WIDTH)]
+            parts += ["\n  ", self.partner_name(seat), f"  {round(share * 100):3d}%  ", share_bar(share, colour)]
         return block(Content.assemble(*parts))
 
     def listening(self) -> list[Widget]:
