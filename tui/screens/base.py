@@ -24,24 +24,29 @@ class TooSmall(Static):
         )
 
 
-class TandemScreen(Screen[None]):
+class MinimumSize:
+    """Mixed into Tandem's screens and dialogs, before their Textual base: below the minimum size only the polite
+    notice shows.
+
+    A plain class, not a Screen: Textual takes CSS from a class's first widget base only, so a Screen here would
+    cut a dialog off from its ModalScreen styles.
+    """
+
     # Classes for tcss: below the minimum, everything but TooSmall hides; narrow screens stack panels.
     HORIZONTAL_BREAKPOINTS = [(0, "-too-narrow"), (MIN_WIDTH, "-narrow"), (100, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-too-short"), (MIN_HEIGHT, "-short"), (24, "-medium"), (32, "-tall")]
 
+    def on_mount(self) -> None:
+        # Textual calls this besides each screen's own on_mount; only screens mix this in, so `mount` is there.
+        self.mount(TooSmall())  # type: ignore[attr-defined]
+
+
+class TandemScreen(MinimumSize, Screen[None]):
     @property
     def tandem(self) -> TandemApp:
         """The app, typed: screens read the library, the store and the settings from it."""
         return self.app  # type: ignore[return-value]
 
-    def on_mount(self) -> None:
-        # Textual calls this besides each screen's own on_mount.
-        self.mount(TooSmall())
 
-
-class TandemModal(ModalScreen[bool]):
-    HORIZONTAL_BREAKPOINTS = TandemScreen.HORIZONTAL_BREAKPOINTS
-    VERTICAL_BREAKPOINTS = TandemScreen.VERTICAL_BREAKPOINTS
-
-    def on_mount(self) -> None:
-        self.mount(TooSmall())
+class TandemModal(MinimumSize, ModalScreen[bool]):
+    """A dialog over the screen it was opened from."""
