@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -13,16 +12,11 @@ from textual.widgets import Input
 from tui.app import TandemApp
 from tui.core.clock import FakeClock
 from tui.core.library import ExerciseFolder, Library, load_library
-from tui.core.partners import Partner, Partners
 from tui.core.settings import Settings
 from tui.paths import builtin_exercises_dir
 from tui.store import Store
 
-# Names that would do something if they were ever read as markup.
-LEFT_NAME = "Alex [b]x[/b] 🌙"
-RIGHT_NAME = "Sam [@click=app.quit]é[/]"
-PARTNERS = Partners(Partner(LEFT_NAME, "coral"), Partner(RIGHT_NAME, "teal"))
-WALL = datetime(2026, 11, 21, 20, 30, tzinfo=UTC)
+from couple import PARTNERS, WALL
 
 
 @pytest.fixture(autouse=True)

@@ -11,7 +11,7 @@ from tui.core.outcome import CardRecord, CardStatus, to_json_types
 from tui.store import STORE_SCHEMA, Store
 from tui.store.samples import sample_history, sample_session
 
-from conftest import LEFT_NAME, RIGHT_NAME
+from couple import LEFT_NAME, RIGHT_NAME
 
 # About two sessions a week for three years: streaks, trends and search all have something to show.
 SESSIONS = 300

@@ -17,7 +17,7 @@ from tui.core.settings import Settings
 from tui.paths import builtin_exercises_dir
 from tui.store import Store
 
-from conftest import WALL
+from couple import WALL
 from drive import play_through, start
 
 # Names a couple might really choose, with the characters that break careless markup.

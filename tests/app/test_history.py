@@ -17,7 +17,7 @@ from tui.screens.stats import StatsScreen
 from tui.store import Store
 from tui.widgets.fill_table import FillTable
 
-from conftest import LEFT_NAME, RIGHT_NAME, WALL
+from couple import LEFT_NAME, RIGHT_NAME, WALL
 from history_data import MARKUP_CARD, MARKUP_ID, MARKUP_TITLE, SESSIONS, fill
 
 SIZE = (100, 30)

@@ -8,7 +8,7 @@ from tui.core.model import Seat
 from tui.core.outcome import AppreciationRecord, ReflectionStats, SessionOutcome
 from tui.widgets.outcome_blocks import OutcomeBlocks
 
-from conftest import LEFT_NAME, PARTNERS, RIGHT_NAME
+from couple import LEFT_NAME, PARTNERS, RIGHT_NAME
 
 
 def test_an_outcome_with_nothing_in_it_gives_no_blocks() -> None:

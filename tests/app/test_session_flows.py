@@ -10,7 +10,7 @@ from tui.screens.session import SessionScreen
 from tui.screens.summary import SummaryScreen
 from tui.screens.time_out import TimeOutScreen
 
-from conftest import LEFT_NAME, RIGHT_NAME
+from couple import LEFT_NAME, RIGHT_NAME
 from drive import play_through, start
 
 ONE_OF_EACH_TYPE = [
