@@ -14,7 +14,9 @@ from tui.store import Store
 
 KILLS = 30
 
-# Saves sessions step by step as the app does, then finished; prints after each save returns.
+# Saves sessions step by step as the app does, then finished; prints after each save returns, each
+# line as one string: unbuffered (PYTHONUNBUFFERED), print writes its arguments one by one, and a kill
+# between them would leave half a line.
 WRITER = """
 import random, sys
 from datetime import UTC, datetime, timedelta
@@ -33,9 +35,9 @@ for number in range(10_000):
     for count in range(1, len(final["steps"]) + 1):
         partial = {**final, "status": Status.IN_PROGRESS.value, "ended": None, "steps": final["steps"][:count]}
         store.save_session({**partial, "snapshot": {"schema": 1, "step": count}})
-        print("step", final["id"], count, flush=True)
+        print(f"step {final['id']} {count}", flush=True)
     store.save_session(final)
-    print("done", final["id"], flush=True)
+    print(f"done {final['id']}", flush=True)
 """
 
 
