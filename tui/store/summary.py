@@ -44,28 +44,85 @@ class Review:
     result: str | None
 
 
+# A seat-keyed mapping kept as ((seat value, value), ...).
+SeatPairs = tuple[tuple[str, Any], ...]
+
+
 @dataclass(frozen=True, slots=True)
 class Summary:
+    """One finished session, as the history and the stats need it.
+
+    A long history keeps ten thousand of these while the app runs, and every full garbage
+    collection walks each object the collector tracks, on whichever thread it falls. So a
+    summary holds only plain values and tuples of them, which the collector stops tracking:
+    one object a session to walk rather than fifteen. Its mappings and small records are
+    built when asked for.
+    """
+
     id: str
     started: str | None
     ended: str | None
     status: Status
-    exercises: tuple[ExerciseRef, ...]
+    # (id, title, type) of each exercise.
+    _exercises: tuple[tuple[str, str, str], ...]
     active_seconds: float
     planned_seconds: int
-    # Each seat's rating; `before` is the first closeness check-in, `after` the closing one.
-    closeness_before: Mapping[Seat, int] | None
-    closeness_after: Mapping[Seat, int] | None
-    floor_seconds: Mapping[Seat, float]
-    # Per listener: (reflections that landed first time, reflections checked).
-    landed: Mapping[Seat, tuple[int, int]]
-    starred: tuple[StarredCard, ...]
-    commitments: Mapping[Seat, str]
-    reviews: tuple[Review, ...]
-    takeaways: Mapping[Seat, str]
-    names: Mapping[Seat, str]
+    _closeness_before: SeatPairs | None
+    _closeness_after: SeatPairs | None
+    _floor_seconds: SeatPairs
+    _landed: SeatPairs
+    # (exercise id, key, text) of each starred card.
+    _starred: tuple[tuple[str, str, str], ...]
+    _commitments: SeatPairs
+    # (seat value, text, result) of each review.
+    _reviews: tuple[tuple[str, str, str | None], ...]
+    _takeaways: SeatPairs
+    _names: SeatPairs
     cards_answered: int
     cards_skipped: int
+
+    @property
+    def exercises(self) -> tuple[ExerciseRef, ...]:
+        return tuple(ExerciseRef(*exercise) for exercise in self._exercises)
+
+    @property
+    def closeness_before(self) -> Mapping[Seat, int] | None:
+        """Each seat's first closeness rating."""
+        return None if self._closeness_before is None else _by_seat(self._closeness_before)
+
+    @property
+    def closeness_after(self) -> Mapping[Seat, int] | None:
+        """Each seat's closing closeness rating."""
+        return None if self._closeness_after is None else _by_seat(self._closeness_after)
+
+    @property
+    def floor_seconds(self) -> Mapping[Seat, float]:
+        return _by_seat(self._floor_seconds)
+
+    @property
+    def landed(self) -> Mapping[Seat, tuple[int, int]]:
+        """Per listener: (reflections that landed first time, reflections checked)."""
+        return _by_seat(self._landed)
+
+    @property
+    def starred(self) -> tuple[StarredCard, ...]:
+        return tuple(StarredCard(*card) for card in self._starred)
+
+    @property
+    def commitments(self) -> Mapping[Seat, str]:
+        return _by_seat(self._commitments)
+
+    @property
+    def reviews(self) -> tuple[Review, ...]:
+        return tuple(Review(_SEATS[seat], text, result) for seat, text, result in self._reviews)
+
+    @property
+    def takeaways(self) -> Mapping[Seat, str]:
+        return _by_seat(self._takeaways)
+
+    @property
+    def names(self) -> Mapping[Seat, str]:
+        return _by_seat(self._names)
 
     @property
     def started_at(self) -> datetime | None:
@@ -78,16 +135,16 @@ class Summary:
 
     @property
     def titles(self) -> str:
-        return " + ".join(exercise.title for exercise in self.exercises)
+        return " + ".join(title for _, title, _ in self._exercises)
 
     @property
     def before(self) -> float | None:
         """Both partners' closeness before, averaged."""
-        return _mean(self.closeness_before)
+        return _mean(self._closeness_before)
 
     @property
     def after(self) -> float | None:
-        return _mean(self.closeness_after)
+        return _mean(self._closeness_after)
 
     @property
     def closeness_change(self) -> float | None:
@@ -100,11 +157,11 @@ class Summary:
         parts = [
             when.strftime("%Y-%m-%d %A %B") if when else "",
             self.status.value.replace("_", " "),
-            *(part for exercise in self.exercises for part in (exercise.id, exercise.title)),
-            *self.names.values(),
-            *self.takeaways.values(),
-            *self.commitments.values(),
-            *(card.text for card in self.starred),
+            *(part for exercise_id, title, _ in self._exercises for part in (exercise_id, title)),
+            *(name for _, name in self._names),
+            *(text for _, text in self._takeaways),
+            *(text for _, text in self._commitments),
+            *(text for _, _, text in self._starred),
         ]
         return "\n".join(parts).lower()
 
@@ -115,18 +172,18 @@ class Summary:
             "started": self.started,
             "ended": self.ended,
             "status": self.status.value,
-            "exercises": [[exercise.id, exercise.title, exercise.type] for exercise in self.exercises],
+            "exercises": [list(exercise) for exercise in self._exercises],
             "active": self.active_seconds,
             "planned": self.planned_seconds,
-            "before": _plain(self.closeness_before),
-            "after": _plain(self.closeness_after),
-            "floor": _plain(self.floor_seconds),
-            "landed": {seat.value: list(pair) for seat, pair in self.landed.items()},
-            "starred": [[card.exercise_id, card.key, card.text] for card in self.starred],
-            "commitments": _plain(self.commitments),
-            "reviews": [[review.seat.value, review.text, review.result] for review in self.reviews],
-            "takeaways": _plain(self.takeaways),
-            "names": _plain(self.names),
+            "before": None if self._closeness_before is None else dict(self._closeness_before),
+            "after": None if self._closeness_after is None else dict(self._closeness_after),
+            "floor": dict(self._floor_seconds),
+            "landed": {seat: list(pair) for seat, pair in self._landed},
+            "starred": [list(card) for card in self._starred],
+            "commitments": dict(self._commitments),
+            "reviews": [list(review) for review in self._reviews],
+            "takeaways": dict(self._takeaways),
+            "names": dict(self._names),
             "cards": [self.cards_answered, self.cards_skipped],
         }
 
@@ -138,18 +195,18 @@ class Summary:
             started=row["started"],
             ended=row["ended"],
             status=_STATUSES[row["status"]],
-            exercises=tuple(ExerciseRef(*exercise) for exercise in row["exercises"]),
+            _exercises=tuple((exercise_id, title, kind) for exercise_id, title, kind in row["exercises"]),
             active_seconds=row["active"],
             planned_seconds=row["planned"],
-            closeness_before=_by_seat(row["before"]),
-            closeness_after=_by_seat(row["after"]),
-            floor_seconds=_by_seat(row["floor"]),
-            landed={_seat(seat): (pair[0], pair[1]) for seat, pair in row["landed"].items()},
-            starred=tuple(StarredCard(*card) for card in row["starred"]),
-            commitments=_by_seat(row["commitments"]),
-            reviews=tuple(Review(_seat(seat), text, result) for seat, text, result in row["reviews"]),
-            takeaways=_by_seat(row["takeaways"]),
-            names=_by_seat(row["names"]),
+            _closeness_before=_optional_pairs(row["before"]),
+            _closeness_after=_optional_pairs(row["after"]),
+            _floor_seconds=_pairs(row["floor"]),
+            _landed=tuple((_seat(seat).value, (first, checks)) for seat, (first, checks) in row["landed"].items()),
+            _starred=tuple((exercise_id, key, text) for exercise_id, key, text in row["starred"]),
+            _commitments=_pairs(row["commitments"]),
+            _reviews=tuple((_seat(seat).value, text, result) for seat, text, result in row["reviews"]),
+            _takeaways=_pairs(row["takeaways"]),
+            _names=_pairs(row["names"]),
             cards_answered=answered,
             cards_skipped=skipped,
         )
@@ -164,41 +221,52 @@ class Summary:
             started=record["started"],
             ended=record["ended"],
             status=Status(record["status"]),
-            exercises=tuple(ExerciseRef(run["id"], run["title"], run["type"]) for run in record["exercises"]),
+            _exercises=tuple((run["id"], run["title"], run["type"]) for run in record["exercises"]),
             active_seconds=record["totals"]["active_seconds"],
             planned_seconds=record["totals"]["planned_seconds"],
-            closeness_before=before,
-            closeness_after=after,
-            floor_seconds=_by_seat(record["floor_seconds"]),
-            landed={_seat(seat): (stats["landed_first_time"], stats["checks"]) for seat, stats in record["reflections"].items()},
-            starred=tuple(StarredCard(card["exercise_id"], card["key"], card["text"]) for card in cards if card["starred"]),
-            commitments=_by_seat(record["commitments"]),
-            reviews=tuple(Review(_seat(item["seat"]), item["text"], item["result"]) for item in record["reviews"]),
-            takeaways=_by_seat(record["takeaways"]),
-            names={_seat(seat): partner["name"] for seat, partner in record["partners"].items()},
+            _closeness_before=_optional_pairs(before),
+            _closeness_after=_optional_pairs(after),
+            _floor_seconds=_pairs(record["floor_seconds"]),
+            _landed=tuple(
+                (_seat(seat).value, (stats["landed_first_time"], stats["checks"]))
+                for seat, stats in record["reflections"].items()
+            ),
+            _starred=tuple((card["exercise_id"], card["key"], card["text"]) for card in cards if card["starred"]),
+            _commitments=_pairs(record["commitments"]),
+            _reviews=tuple((_seat(item["seat"]).value, item["text"], item["result"]) for item in record["reviews"]),
+            _takeaways=_pairs(record["takeaways"]),
+            _names=tuple((_seat(seat).value, partner["name"]) for seat, partner in record["partners"].items()),
             cards_answered=sum(card["status"] == "answered" for card in cards),
             cards_skipped=sum(card["status"] == "skipped" for card in cards),
         )
 
 
-def _closeness(check_ins: list[Mapping[str, Any]]) -> tuple[dict[Seat, int] | None, dict[Seat, int] | None]:
+def _closeness(check_ins: list[Mapping[str, Any]]) -> tuple[Mapping[str, int] | None, Mapping[str, int] | None]:
     """Before and after: the first closeness rating, and the closing one (or the last, when there are two or more)."""
     readings = [item for item in check_ins if item["measure"] == CLOSENESS and item["kind"] == "scale" and item["answers"]]
     if not readings:
         return None, None
     last = readings[-1]
     has_after = len(readings) > 1 or last["exercise_id"] is None
-    after = _by_seat(last["answers"]) if has_after else None
-    before = _by_seat(readings[0]["answers"]) if len(readings) > 1 or not has_after else None
+    after = last["answers"] if has_after else None
+    before = readings[0]["answers"] if len(readings) > 1 or not has_after else None
     return before, after
 
 
-def _mean(ratings: Mapping[Seat, int] | None) -> float | None:
-    return fmean(ratings.values()) if ratings else None
+def _mean(ratings: SeatPairs | None) -> float | None:
+    return fmean([rating for _, rating in ratings]) if ratings else None
 
 
-def _by_seat(mapping: Mapping[str, Any] | None) -> dict[Seat, Any] | None:
-    return None if mapping is None else {_seat(seat): value for seat, value in mapping.items()}
+def _pairs(mapping: Mapping[str, Any]) -> SeatPairs:
+    return tuple((_seat(seat).value, value) for seat, value in mapping.items())
+
+
+def _optional_pairs(mapping: Mapping[str, Any] | None) -> SeatPairs | None:
+    return None if mapping is None else _pairs(mapping)
+
+
+def _by_seat(pairs: SeatPairs) -> dict[Seat, Any]:
+    return {_SEATS[seat]: value for seat, value in pairs}
 
 
 _SEATS = {seat.value: seat for seat in Seat}
@@ -208,7 +276,3 @@ _STATUSES = {status.value: status for status in Status}
 def _seat(value: str) -> Seat:
     # A dict lookup is much quicker than Seat(value) over ten thousand rows; Seat() still rejects bad values.
     return _SEATS.get(value) or Seat(value)
-
-
-def _plain(mapping: Mapping[Seat, Any] | None) -> dict[str, Any] | None:
-    return None if mapping is None else {seat.value: value for seat, value in mapping.items()}
