@@ -95,3 +95,19 @@ def test_a_cache_that_cannot_be_written_costs_nothing_but_time(folders, tmp_path
     assert "quiet-minute" in load_library_cached(folders, blocked / "cache")
     assert "quiet-minute" in load_library_cached(folders, blocked / "cache")
     assert len(reads) == 2
+
+
+def test_a_file_made_readable_again_is_read_again(folders, tmp_path: Path, reads: list[int]) -> None:
+    load_library_cached(folders, tmp_path / "cache")
+    # A change of mode keeps size and modification time; only the change time tells.
+    (tmp_path / "mine" / "quiet.yaml").chmod(0o600)
+    load_library_cached(folders, tmp_path / "cache")
+    assert len(reads) == 2
+
+
+def test_a_cache_others_could_have_written_is_not_trusted(folders, tmp_path: Path, reads: list[int]) -> None:
+    load_library_cached(folders, tmp_path / "cache")
+    (tmp_path / "cache" / CACHE_FILE).chmod(0o666)
+    assert "quiet-minute" in load_library_cached(folders, tmp_path / "cache")
+    assert len(reads) == 2
+    assert oct((tmp_path / "cache" / CACHE_FILE).stat().st_mode & 0o777) == "0o600"  # written anew, private

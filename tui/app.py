@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -99,6 +100,12 @@ class TandemApp(App[None]):
             self.push_screen(SettingsScreen(self.settings, first_run=True), self._first_run_done)
         else:
             self.push_screen(HomeScreen())
+
+    def watch_theme(self, theme: str) -> None:
+        # A theme chosen in the command palette is kept, as one chosen in settings is.
+        if theme != self.settings.theme:
+            self.settings = replace(self.settings, theme=theme)
+            self.save_settings(self.settings)
 
     def apply_theme(self, name: str) -> None:
         if name in self.available_themes:

@@ -1,13 +1,15 @@
 """The library as last read, kept between starts: opening Tandem reads no YAML when nothing changed.
 
-The cache is keyed by Tandem's and Python's versions and by the path, size and
-modification time of every exercise file and of the code that reads them. A
-cache that is missing, stale, damaged or unreadable is ignored: the library is
-read from the files as usual and the cache written anew.
+The cache is keyed by Tandem's and Python's versions and by the path, inode,
+size, modification and change time of every exercise file and of the code that
+reads them. A cache that is missing, stale, damaged, unreadable or writable by
+others is ignored: the library is read from the files as usual and the cache
+written anew.
 """
 
 from __future__ import annotations
 
+import os
 import pickle
 import sys
 from collections.abc import Sequence
@@ -35,7 +37,7 @@ def load_library_cached(folders: Sequence[ExerciseFolder], cache_dir: Path) -> L
     try:
         make_private_folder(cache_dir)
         atomic_write(path, pickle.dumps((key, library), protocol=pickle.HIGHEST_PROTOCOL))
-    except OSError:
+    except (OSError, pickle.PicklingError):
         pass  # a cache that cannot be written only costs the next start the reading
     return library
 
@@ -47,14 +49,20 @@ def _key(folders: Sequence[ExerciseFolder]) -> tuple:
     return __version__, sys.version, _stamps(sorted(READER_CODE.glob("*.py"))), layers
 
 
-def _stamps(paths: list[Path]) -> tuple[tuple[str, int, int], ...]:
-    return tuple((str(path.resolve()), (status := path.stat()).st_size, status.st_mtime_ns) for path in paths)
+def _stamps(paths: list[Path]) -> tuple[tuple[str, int, int, int, int], ...]:
+    # The change time too: a file made readable again (chmod) keeps its size and modification time.
+    return tuple(
+        (str(path.resolve()), (status := path.stat()).st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns)
+        for path in paths
+    )
 
 
 def _read(path: Path) -> tuple[tuple, Library] | None:
-    # Only Tandem writes this file, private to the user in a private folder, so unpickling it is
-    # as safe as running Tandem's own code.
+    # Unpickling runs code: only a file that the user owns and nobody else may write is read.
     try:
+        status = path.stat()
+        if status.st_uid != os.getuid() or status.st_mode & 0o022:
+            return None
         key, library = pickle.loads(path.read_bytes())
     except Exception:  # missing, cut short, or written by another version: any of a dozen errors
         return None

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from textual.color import Color
-from textual.widgets import Input
+from textual.widgets import Input, Select
 
 from tui.core.settings import DEFAULT_THEME
 from tui.screens.home import HomeScreen
@@ -18,6 +18,7 @@ def _screen_background(app) -> Color:
 
 async def test_the_saved_theme_is_in_force_from_the_start(make_app) -> None:
     app = make_app(theme="tandem-daylight")
+    assert app.theme == "tandem-daylight"  # before the CSS is read, not switched to afterwards
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert app.theme == "tandem-daylight"
@@ -31,6 +32,18 @@ async def test_an_unknown_theme_falls_back_to_the_default_and_says_so(make_app) 
         await pilot.pause()
         assert app.theme == DEFAULT_THEME
         assert any("Unknown theme 'from-a-newer-version'" in str(note.message) for note in app._notifications)
+        await pilot.press("o")  # settings open on the theme in force
+        assert app.screen.query_one("#theme", Select).value == DEFAULT_THEME
+
+
+async def test_a_theme_chosen_in_the_command_palette_is_kept(make_app, store) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.theme = "tandem-daylight"  # what the palette's theme picker does
+        await pilot.pause()
+        app.writes.drain()
+        assert app.settings.theme == store.load_settings().theme == "tandem-daylight"
 
 
 async def test_changing_the_theme_in_settings_restyles_the_app(make_app, store) -> None:

@@ -226,6 +226,20 @@ def test_get_sessions_leaves_the_store_free_while_the_caller_works(store: Store,
     assert store.count() == 3
 
 
+def test_get_sessions_finds_a_session_that_finished_after_its_week_was_read(
+    store: Store, make_session: MakeSession, make_running: MakeSession
+) -> None:
+    # Monday and Tuesday of one week: the running one is set aside into the week already read.
+    finished, running = make_session(), make_running()
+    store.save_session(finished)
+    store.save_session(running)
+    records = store.get_sessions([finished["id"], running["id"]])
+    assert next(records) == finished
+    store.mark_stopped(running["id"])
+    assert next(records) == store.get_session(running["id"])
+    assert next(records, None) is None
+
+
 def test_a_malformed_finished_record_is_refused_before_anything_is_written(store: Store, data_dir: Path) -> None:
     with pytest.raises(KeyError):
         store.save_session({"id": "broken", "status": "completed", "started": "2026-01-01T00:00:00+00:00"})

@@ -182,9 +182,6 @@ class HomeScreen(TandemScreen):
         self.app.call_from_thread(self.show_history_hints, unfinished, suggested)
 
     def show_history_hints(self, unfinished: dict | None, suggested: Exercise | None) -> None:
-        # Redrawing the footer is the costliest part of start-up: only when resume comes or goes.
-        if (unfinished is None) != (self.unfinished is None):
-            self.refresh_bindings()
         self.unfinished, self.suggested = unfinished, suggested
         offer = self.query_one("#resume-offer", Static)
         offer.display = unfinished is not None

@@ -66,8 +66,10 @@ class SettingsScreen(TandemScreen):
                 yield Switch(value=self.settings.chime, id="chime")
             with Horizontal(classes="setting-row"):
                 yield Label("Theme")
-                yield Select([(Content(name), name) for name in self.app.available_themes], value=self.settings.theme,
-                             allow_blank=False, id="theme")
+                themes = self.app.available_themes
+                # A saved theme this version does not know (say, from a newer one) shows as the theme in force.
+                theme = self.settings.theme if self.settings.theme in themes else self.app.theme
+                yield Select([(Content(name), name) for name in themes], value=theme, allow_blank=False, id="theme")
             yield Static(id="settings-error", markup=False)
             yield Button("Save", variant="primary", id="save")
         yield CalmFooter()

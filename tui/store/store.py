@@ -278,8 +278,12 @@ class Store:
         if record is not None:
             return {session_id: copy.deepcopy(dict(record))}
         week = self._index.week_of(session_id)
-        if week is None or week in read_weeks:
+        if week is None:
             return {}
+        if week in read_weeks:
+            # In progress when its week was read, and finished since.
+            found = self.get_session(session_id)
+            return {} if found is None else {session_id: found}
         read_weeks.add(week)
         # As in get_session, a copy in progress wins over a finished one left by a crash.
         running_ids = {doc["id"] for doc in running.all()}
