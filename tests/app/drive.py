@@ -9,6 +9,7 @@ from textual.pilot import Pilot
 from tui.app import TandemApp
 from tui.core.clock import FakeClock
 from tui.core.model import Seat
+from tui.screens.history import HistoryScreen
 from tui.screens.session import SessionScreen
 
 YES = {Seat.LEFT: "f", Seat.RIGHT: "j"}
@@ -22,6 +23,22 @@ async def start(pilot: Pilot, exercise_id: str) -> SessionScreen:
     await pilot.pause()
     assert isinstance(app.screen, SessionScreen)
     return app.screen
+
+
+async def settle(pilot: Pilot) -> None:
+    """Until the workers are done and the screen has caught up."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def open_history(pilot: Pilot) -> HistoryScreen:
+    """From home, as the partners would: `h`, then wait for the first rows."""
+    await settle(pilot)
+    await pilot.press("h")
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, HistoryScreen)
+    return screen
 
 
 Answer = Callable[[SessionScreen], Awaitable[None]]

@@ -18,23 +18,10 @@ from tui.store import Store
 from tui.widgets.fill_table import FillTable
 
 from couple import LEFT_NAME, RIGHT_NAME, WALL
+from drive import open_history, settle
 from history_data import MARKUP_CARD, MARKUP_ID, MARKUP_TITLE, SESSIONS, fill
 
 SIZE = (100, 30)
-
-
-async def settle(pilot: Pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-async def open_history(pilot: Pilot) -> HistoryScreen:
-    await settle(pilot)
-    await pilot.press("h")
-    await settle(pilot)
-    screen = pilot.app.screen
-    assert isinstance(screen, HistoryScreen)
-    return screen
 
 
 def shown_ids(screen: HistoryScreen) -> list[str]:

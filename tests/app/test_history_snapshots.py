@@ -8,10 +8,10 @@ from collections.abc import Awaitable, Callable, Iterator
 import pytest
 from textual.pilot import Pilot
 
-from tui.screens.history import HistoryScreen
 from tui.store import Store
 from tui.widgets.fill_table import FillTable
 
+from drive import open_history, settle
 from history_data import MARKUP_ID, fill
 
 SIZES = {"80x24": (80, 24), "120x40": (120, 40)}
@@ -27,21 +27,12 @@ def utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     time.tzset()
 
 
-async def settle(pilot: Pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
 async def history(pilot: Pilot) -> None:
-    await settle(pilot)
-    await pilot.press("h")
-    await settle(pilot)
+    await open_history(pilot)
 
 
 async def detail(pilot: Pilot) -> None:
-    await history(pilot)
-    screen = pilot.app.screen
-    assert isinstance(screen, HistoryScreen)
+    screen = await open_history(pilot)
     # The newest session: its names, title and a starred card all look like markup.
     table = screen.query_one(FillTable)
     assert table.coordinate_to_cell_key(table.cursor_coordinate).row_key == MARKUP_ID
